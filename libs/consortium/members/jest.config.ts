@@ -1,0 +1,5 @@
+export default {
+  displayName: 'consortium-members',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,3 @@
+export * from './members.module';
+export * from './member.service';
+export * from './member.resolver';

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'distribution',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

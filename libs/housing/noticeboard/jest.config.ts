@@ -1,0 +1,5 @@
+export default {
+  displayName: 'housing-noticeboard',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'platform-auth',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,6 @@
+export * from './access.decorators';
+export * from './access.guard';
+export * from './access-token-verifier';
+export * from './actor-from-claims';
+export * from './member-resolution';
+export * from './auth.module';

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'platform-core',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

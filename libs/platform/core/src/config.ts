@@ -1,0 +1,160 @@
+/**
+ * Hearth's runtime settings, read once from the environment.
+ *
+ * Every problem is collected before anything starts, so a misconfigured deployment
+ * fails with one message that lists them all instead of one error per restart.
+ */
+export type HearthEnv = 'development' | 'test' | 'production';
+
+/**
+ * The role names are fixed (`hearth_owner`, `hearth_app`) because migrations grant to them by
+ * name; only their passwords are configurable.
+ */
+export const DB_OWNER_ROLE = 'hearth_owner';
+export const DB_APP_ROLE = 'hearth_app';
+
+export interface DatabaseRoleConfig {
+  user: string;
+  password?: string;
+}
+
+export interface HearthConfig {
+  env: HearthEnv;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  database: {
+    host: string;
+    port: number;
+    name: string;
+    app: DatabaseRoleConfig;
+    owner: DatabaseRoleConfig;
+    /** A superuser connection, used only by `db:setup` to create roles and the database. */
+    adminUrl: string;
+    poolSize: number;
+  };
+  redis: { url: string };
+  api: { port: number; corsOrigins: string[] };
+  auth: {
+    /** Keycloak's base URL; tokens must carry `iss` = `${url}/realms/${realm}`. */
+    keycloakUrl: string;
+    realm: string;
+    audience: string;
+    /** Base64 SPKI. When absent, keys are fetched from the issuer's JWKS endpoint. */
+    realmPublicKey?: string;
+    admin?: { clientId: string; clientSecret: string };
+  };
+  consoleUrl: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Hearth cannot start: ${problems.length} configuration problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((p) => `  - ${p}`).join('\n') +
+        '\nSee .env.example for every variable and its default.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback?: string): string {
+    const value = this.env[name]?.trim();
+    if (value) return value;
+    if (fallback === undefined) {
+      this.problems.push(`${name} is required`);
+      return '';
+    }
+    return fallback;
+  }
+
+  optional(name: string): string | undefined {
+    return this.env[name]?.trim() || undefined;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name]?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.env[name]?.trim();
+    if (!raw) return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
+  }
+
+  url(name: string, fallback: string, protocols: string[]): string {
+    const value = this.string(name, fallback);
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) {
+        this.problems.push(`${name} must be a ${protocols.join(' or ')} URL (got "${value}")`);
+      }
+    } catch {
+      this.problems.push(`${name} is not a valid URL (got "${value}")`);
+    }
+    return value.replace(/\/+$/, '');
+  }
+}
+
+export function loadConfig(env: Env = process.env): HearthConfig {
+  const r = new Reader(env);
+  const hearthEnv = r.oneOf('HEARTH_ENV', ['development', 'test', 'production'] as const,
+    env.NODE_ENV === 'production' ? 'production' : 'development');
+  const production = hearthEnv === 'production';
+  const adminId = r.optional('KEYCLOAK_ADMIN_CLIENT_ID');
+  const adminSecret = r.optional('KEYCLOAK_ADMIN_CLIENT_SECRET');
+
+  const config: HearthConfig = {
+    env: hearthEnv,
+    logLevel: r.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      hearthEnv === 'test' ? 'silent' : 'info'),
+    database: {
+      host: r.string('DB_HOST', '127.0.0.1'),
+      port: r.int('DB_PORT', 5432, 1, 65535),
+      name: r.string('DB_NAME', 'hearth'),
+      app: { user: DB_APP_ROLE, password: r.optional('DB_APP_PASSWORD') },
+      owner: { user: DB_OWNER_ROLE, password: r.optional('DB_OWNER_PASSWORD') },
+      adminUrl: r.url('DB_ADMIN_URL', 'postgres://postgres@127.0.0.1:5432/postgres', ['postgres:', 'postgresql:']),
+      poolSize: r.int('DB_POOL_SIZE', 10, 1, 200),
+    },
+    redis: { url: r.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']) },
+    api: {
+      port: r.int('API_PORT', 3000, 0, 65535),
+      corsOrigins: (r.optional('CORS_ORIGINS') ?? r.string('CONSOLE_URL', 'http://localhost:4200'))
+        .split(',').map((o) => o.trim()).filter(Boolean),
+    },
+    auth: {
+      keycloakUrl: r.url('KEYCLOAK_URL', 'http://localhost:4000', production ? ['https:'] : ['http:', 'https:']),
+      realm: r.string('KEYCLOAK_REALM', 'hearth'),
+      audience: r.string('KEYCLOAK_AUDIENCE', 'hearth-api'),
+      realmPublicKey: r.optional('KEYCLOAK_REALM_PUBLIC_KEY'),
+      admin: adminId && adminSecret ? { clientId: adminId, clientSecret: adminSecret } : undefined,
+    },
+    consoleUrl: r.url('CONSOLE_URL', 'http://localhost:4200', ['http:', 'https:']),
+  };
+
+  if (Boolean(adminId) !== Boolean(adminSecret)) {
+    r.problems.push('KEYCLOAK_ADMIN_CLIENT_ID and KEYCLOAK_ADMIN_CLIENT_SECRET must be set together');
+  }
+  if (production) {
+    if (!config.database.app.password) r.problems.push('DB_APP_PASSWORD is required in production');
+    if (!config.database.owner.password) r.problems.push('DB_OWNER_PASSWORD is required in production');
+  }
+  if (r.problems.length) throw new ConfigError(r.problems);
+  return config;
+}

@@ -1,0 +1,26 @@
+/**
+ * Stable error codes that clients can switch on (they travel as GraphQL `extensions.code`).
+ * Modules add their own codes by throwing HearthError with a code of their choosing.
+ */
+export type PlatformErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'TENANT_REQUIRED'
+  | 'UNKNOWN_MEMBER'
+  | 'MODULE_DISABLED'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'QUERY_TOO_COMPLEX'
+  | 'INTERNAL';
+
+export class HearthError extends Error {
+  constructor(
+    readonly code: PlatformErrorCode | (string & {}),
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'HearthError';
+  }
+}

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'platform-database',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'platform-graphql',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,46 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { HttpException, Logger } from '@nestjs/common';
+import { HearthError } from '@hearth/platform-core';
+
+const logger = new Logger('GraphQL');
+
+/** PostgreSQL error codes that mean "the caller asked for something the rules refuse". */
+const PG_CODES: Record<string, { code: string; message: string }> = {
+  '23505': { code: 'CONFLICT', message: 'That would duplicate a record that already exists' },
+  '23503': { code: 'BAD_USER_INPUT', message: 'That refers to a record that does not exist' },
+  '23P01': { code: 'CONFLICT', message: 'That overlaps a record that already exists' },
+  '42501': { code: 'TENANT_REQUIRED', message: 'This operation needs a member to be chosen' },
+  '57014': { code: 'TIMEOUT', message: 'The operation took too long and was stopped' },
+};
+
+/**
+ * Gives every error a stable `extensions.code`, keeps HearthError messages (they are written
+ * for users), and hides everything else behind a generic message: internals never leak.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof HearthError) {
+    return { ...base, message: original.message, extensions: { ...original.details, code: original.code } };
+  }
+  if (original instanceof HttpException) {
+    const response = original.getResponse() as { message?: string | string[] } | string;
+    const messages = typeof response === 'string' ? [response] : [response.message ?? original.message].flat();
+    const status = original.getStatus();
+    const code = status === 400 ? 'BAD_USER_INPUT' : status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : 'INTERNAL';
+    return { ...base, message: messages.join('; '), extensions: { code } };
+  }
+  const pgCode = (original as { code?: unknown })?.code;
+  if (typeof pgCode === 'string' && PG_CODES[pgCode]) {
+    return { ...base, message: PG_CODES[pgCode].message, extensions: { code: PG_CODES[pgCode].code } };
+  }
+  const apolloCode = formatted.extensions?.code;
+  if (typeof apolloCode === 'string' && apolloCode !== 'INTERNAL_SERVER_ERROR') {
+    // Parse and validation errors: Apollo's messages describe the query, not our internals.
+    return { ...base, extensions: { code: apolloCode === 'GRAPHQL_VALIDATION_FAILED' ? 'BAD_QUERY' : apolloCode } };
+  }
+  logger.error(original instanceof Error ? original.stack ?? original.message : String(original));
+  return { ...base, message: 'Something went wrong on our side; it has been logged', extensions: { code: 'INTERNAL' } };
+}

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'platform-jobs',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,76 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { systemActor, TransactionManager } from '@hearth/platform-database';
+import { ModuleEnablement, ModuleRegistry, type DeliveredEvent, type EventHandler } from '@hearth/platform-kernel';
+import { EVENTS_QUEUE, type TenantJobData } from './queues';
+import { REDIS } from './redis';
+
+interface EventRow {
+  tenant_id: string;
+  id: string;
+  type: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  payload: Record<string, unknown>;
+  occurred_at: Date;
+}
+
+/**
+ * Delivers each relayed event to the handlers modules declared for its type. The job carries
+ * only `{ tenantId, ids }`; the event is read back inside that member's context, through the
+ * same row-level security as a request, and handlers of switched-off modules are skipped.
+ */
+@Injectable()
+export class EventDispatcher implements OnApplicationShutdown {
+  private readonly logger = new Logger(EventDispatcher.name);
+  private worker?: Worker<TenantJobData>;
+
+  constructor(
+    private readonly transactions: TransactionManager,
+    private readonly registry: ModuleRegistry,
+    private readonly enablement: ModuleEnablement,
+    private readonly moduleRef: ModuleRef,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  start(concurrency = 4): void {
+    this.worker = new Worker<TenantJobData>(EVENTS_QUEUE, (job) => this.dispatch(job), {
+      connection: this.redis.duplicate(),
+      concurrency,
+    });
+    this.worker.on('failed', (job, error) => this.logger.warn(`event ${job?.id} failed: ${error.message}`));
+  }
+
+  async dispatch(job: Job<TenantJobData>): Promise<number> {
+    const { tenantId, ids } = job.data;
+    return this.transactions.run({ actor: systemActor(`event:${job.name}`), tenantId }, async () => {
+      const rows = await this.transactions.query<EventRow>(`select * from hearth.outbox_event where id = any($1::uuid[])`, [ids]);
+      const enabled = await this.enablement.enabledKeys();
+      let delivered = 0;
+      for (const row of rows) {
+        const event: DeliveredEvent = {
+          id: row.id,
+          tenantId: row.tenant_id,
+          type: row.type,
+          aggregateType: row.aggregate_type,
+          aggregateId: row.aggregate_id,
+          payload: row.payload,
+          occurredAt: row.occurred_at.toISOString(),
+        };
+        for (const definition of this.registry.all()) {
+          const handlerType = definition.events?.handles?.[row.type];
+          if (!handlerType || !enabled.has(definition.key)) continue;
+          await this.moduleRef.get<EventHandler>(handlerType, { strict: false }).handle(event);
+          delivered += 1;
+        }
+      }
+      return delivered;
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+}

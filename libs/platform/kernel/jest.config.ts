@@ -1,0 +1,5 @@
+export default {
+  displayName: 'platform-kernel',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

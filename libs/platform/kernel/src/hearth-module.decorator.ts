@@ -1,0 +1,89 @@
+import 'reflect-metadata';
+import { Module, type ModuleMetadata, type Type } from '@nestjs/common';
+
+/** A named permission: what it allows, and who holds it (people by role, partners by scope). */
+export interface PermissionDefinition {
+  description: string;
+  roles: readonly string[];
+  scopes?: readonly string[];
+}
+
+export interface DeliveredEvent {
+  id: string;
+  tenantId: string;
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+  occurredAt: string;
+}
+
+/**
+ * Handles one event type. The dispatcher calls it inside the event's member context, in a
+ * transaction of its own; BullMQ delivers at least once, so handlers must be idempotent.
+ */
+export interface EventHandler {
+  handle(event: DeliveredEvent): Promise<void>;
+}
+
+export interface ConsoleRoute {
+  path: string;
+  title: { en: string; cy: string };
+  roles: readonly string[];
+}
+
+/**
+ * Everything a module adds to Hearth, in one typed declaration: Nest's module metadata plus
+ * what the platform needs to know to install, switch on and describe it.
+ */
+export interface HearthModuleDefinition extends ModuleMetadata {
+  /** Stable identifier used in manifests and the API: lower-case words joined by hyphens. */
+  key: string;
+  name: string;
+  description: string;
+  /** Semantic version of the module. */
+  version: string;
+  /** Keys of modules that must be on for a member before this one can be. */
+  dependsOn?: readonly string[];
+  /** A core module is on for every member and cannot be switched off. */
+  core?: boolean;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities?: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations?: Function[];
+  /** GraphQL resolvers; while the module is off for a member, their operations answer MODULE_DISABLED. */
+  resolvers?: Type[];
+  permissions?: Record<string, PermissionDefinition>;
+  /** JSON Schema (draft 2020-12) for the member's settings; defaults are applied from it. */
+  settings?: Record<string, unknown>;
+  events?: {
+    emits?: Record<string, { description: string }>;
+    handles?: Record<string, Type<EventHandler>>;
+  };
+  console?: { routes: ConsoleRoute[] };
+}
+
+export const HEARTH_MODULE = Symbol('hearth:module');
+export const OWNING_MODULE = Symbol('hearth:owning-module');
+
+/** Declares a Hearth module. The class is also a Nest module, so it imports like any other. */
+export function HearthModule(definition: HearthModuleDefinition): ClassDecorator {
+  return (target) => {
+    const { imports, controllers, exports, providers = [], resolvers = [] } = definition;
+    const handlers = Object.values(definition.events?.handles ?? {});
+    Module({ imports, controllers, exports, providers: [...providers, ...resolvers, ...handlers] })(target);
+    Reflect.defineMetadata(HEARTH_MODULE, definition, target);
+    for (const resolver of resolvers) Reflect.defineMetadata(OWNING_MODULE, definition.key, resolver);
+  };
+}
+
+export function moduleDefinitionOf(target: Type): HearthModuleDefinition {
+  const definition = Reflect.getMetadata(HEARTH_MODULE, target) as HearthModuleDefinition | undefined;
+  if (!definition) throw new Error(`${target.name} is not decorated with @HearthModule`);
+  return definition;
+}
+
+/** Types a module's permissions so resolvers can use them directly: `@Access(permissions.post)`. */
+export function definePermissions<K extends string>(permissions: Record<K, PermissionDefinition>): Record<K, PermissionDefinition> {
+  return permissions;
+}

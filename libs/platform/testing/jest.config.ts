@@ -1,0 +1,5 @@
+export default {
+  displayName: 'platform-testing',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,99 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { loadConfig, type HearthConfig } from '@hearth/platform-core';
+import { cloneDatabase, dropDatabase, migrateDatabase, setupDatabase } from '@hearth/platform-database';
+
+const WORKSPACE = join(__dirname, '../../../..');
+
+/** Settings for tests: the local services, silent logs, and whatever the test overrides. */
+export function testConfig(env: Record<string, string | undefined> = {}): HearthConfig {
+  return loadConfig({
+    HEARTH_ENV: 'test',
+    DB_HOST: process.env.DB_HOST,
+    DB_PORT: process.env.DB_PORT,
+    DB_ADMIN_URL: process.env.DB_ADMIN_URL,
+    REDIS_URL: process.env.REDIS_URL,
+    LOG_LEVEL: process.env.LOG_LEVEL,
+    ...env,
+  });
+}
+
+/**
+ * The template's name carries a hash of every migration file, so a changed migration gets a
+ * fresh template while an unchanged tree reuses the one already built.
+ */
+export function templateName(): string {
+  const hash = createHash('sha256');
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      if (entry === 'node_modules' || entry.startsWith('.')) continue;
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) visit(path);
+      else if (dir.endsWith('migrations') && entry.endsWith('.ts')) hash.update(path).update(readFileSync(path));
+    }
+  };
+  visit(join(WORKSPACE, 'libs'));
+  return `hearth_tpl_${hash.digest('hex').slice(0, 12)}`;
+}
+
+/** Builds the migrated template once per migration set (jest globalSetup calls this). */
+export async function prepareTemplate(): Promise<string> {
+  // Imported lazily: the distribution pulls in every module, which only this step needs.
+  const { INSTALLED_MODULES } = await import('@hearth/distribution');
+  const { ModuleRegistry } = await import('@hearth/platform-kernel');
+  const config = testConfig();
+  const name = templateName();
+  const admin = new Client({ connectionString: config.database.adminUrl });
+  await admin.connect();
+  try {
+    const existing = await admin.query('select datname from pg_database where datname like $1', ['hearth_tpl_%']);
+    if (existing.rows.some((row) => row.datname === name)) return name;
+    // Templates of older migration sets are dead weight; tests databases are dropped as they finish.
+    for (const row of existing.rows) await dropDatabase(config, row.datname);
+  } finally {
+    await admin.end();
+  }
+  const building = `${name}_building`;
+  await dropDatabase(config, building);
+  await setupDatabase(config, building);
+  await migrateDatabase(config, new ModuleRegistry(INSTALLED_MODULES).schemaParts(), building);
+  // Renamed only when complete, so a crashed build is never mistaken for a template.
+  const rename = new Client({ connectionString: config.database.adminUrl });
+  await rename.connect();
+  try {
+    await rename.query(`alter database "${building}" rename to "${name}"`);
+  } finally {
+    await rename.end();
+  }
+  return name;
+}
+
+export interface TestDatabase {
+  name: string;
+  config: HearthConfig;
+  /** A superuser connection for arranging data behind RLS's back; never used to assert isolation. */
+  admin: Client;
+  drop(): Promise<void>;
+}
+
+/** A database of this test file's own, cloned from the migrated template in well under a second. */
+export async function createTestDatabase(env: Record<string, string> = {}): Promise<TestDatabase> {
+  const name = `hearth_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const config = testConfig({ ...env, DB_NAME: name });
+  await cloneDatabase(config, templateName(), name);
+  const url = new URL(config.database.adminUrl);
+  url.pathname = `/${name}`;
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
+  return {
+    name,
+    config,
+    admin,
+    async drop() {
+      await admin.end();
+      await dropDatabase(config, name);
+    },
+  };
+}
