@@ -8,12 +8,13 @@ import { HealthController } from './health.controller';
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: HearthConfig, options: { schemaFile: string | true }): DynamicModule {
+  static forRoot(config: HearthConfig): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         HearthPlatformModule.forRoot({ config, modules: INSTALLED_MODULES, process: 'api' }),
-        HearthGraphQLModule.forRoot({ schemaFile: options.schemaFile }),
+        // The SDL is built in memory; schema.graphql is written by `npm run schema` (see printHearthSchema).
+        HearthGraphQLModule.forRoot(),
         RedisModule,
       ],
       controllers: [HealthController],

@@ -3,7 +3,7 @@ import { createApi } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApi(config, { writeSchema: config.env === 'development' });
+  const app = await createApi(config);
   await app.listen(config.api.port);
 }
 

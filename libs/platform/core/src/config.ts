@@ -31,7 +31,8 @@ export interface HearthConfig {
     adminUrl: string;
     poolSize: number;
   };
-  redis: { url: string };
+  /** `prefix` namespaces every BullMQ key, so deployments (or test files) can share one Redis. */
+  redis: { url: string; prefix: string };
   api: { port: number; corsOrigins: string[] };
   auth: {
     /** Keycloak's base URL; tokens must carry `iss` = `${url}/realms/${realm}`. */
@@ -132,7 +133,7 @@ export function loadConfig(env: Env = process.env): HearthConfig {
       adminUrl: r.url('DB_ADMIN_URL', 'postgres://postgres@127.0.0.1:5432/postgres', ['postgres:', 'postgresql:']),
       poolSize: r.int('DB_POOL_SIZE', 10, 1, 200),
     },
-    redis: { url: r.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']) },
+    redis: { url: r.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']), prefix: r.string('REDIS_PREFIX', 'hearth') },
     api: {
       port: r.int('API_PORT', 3000, 0, 65535),
       corsOrigins: (r.optional('CORS_ORIGINS') ?? r.string('CONSOLE_URL', 'http://localhost:4200'))

@@ -9,15 +9,10 @@ import { formatError } from './format-error';
 import { costLimitPlugin, depthLimit, QUERY_LIMITS } from './query-limits';
 import { RequestContextMiddleware, transactionPlugin, type GraphQLRequestContext } from './request-context';
 
-export interface HearthGraphQLOptions {
-  /** Where to write the generated SDL (committed as schema.graphql), or true to keep it in memory. */
-  schemaFile: string | true;
-}
-
 /** The API's GraphQL server with Hearth's conventions applied in one place. */
 @Module({})
 export class HearthGraphQLModule implements NestModule {
-  static forRoot(options: HearthGraphQLOptions): DynamicModule {
+  static forRoot(): DynamicModule {
     return {
       module: HearthGraphQLModule,
       imports: [
@@ -26,7 +21,7 @@ export class HearthGraphQLModule implements NestModule {
           inject: [HEARTH_CONFIG, TransactionManager],
           useFactory: (config: HearthConfig, transactions: TransactionManager) => ({
             path: '/graphql',
-            autoSchemaFile: options.schemaFile,
+            autoSchemaFile: true,
             sortSchema: true,
             playground: false,
             introspection: config.env !== 'production',

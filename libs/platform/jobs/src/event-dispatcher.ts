@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { ModuleRef } from '@nestjs/core';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { HEARTH_CONFIG, type HearthConfig } from '@hearth/platform-core';
 import { systemActor, TransactionManager } from '@hearth/platform-database';
 import { ModuleEnablement, ModuleRegistry, type DeliveredEvent, type EventHandler } from '@hearth/platform-kernel';
 import { EVENTS_QUEUE, type TenantJobData } from './queues';
@@ -26,6 +27,8 @@ interface EventRow {
 export class EventDispatcher implements OnApplicationShutdown {
   private readonly logger = new Logger(EventDispatcher.name);
   private worker?: Worker<TenantJobData>;
+  /** BullMQ blocks on its worker connection, so it gets one of its own (which it does not close). */
+  private connection?: Redis;
 
   constructor(
     private readonly transactions: TransactionManager,
@@ -33,11 +36,14 @@ export class EventDispatcher implements OnApplicationShutdown {
     private readonly enablement: ModuleEnablement,
     private readonly moduleRef: ModuleRef,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(HEARTH_CONFIG) private readonly config: HearthConfig,
   ) {}
 
   start(concurrency = 4): void {
+    this.connection = this.redis.duplicate();
     this.worker = new Worker<TenantJobData>(EVENTS_QUEUE, (job) => this.dispatch(job), {
-      connection: this.redis.duplicate(),
+      connection: this.connection,
+      prefix: this.config.redis.prefix,
       concurrency,
     });
     this.worker.on('failed', (job, error) => this.logger.warn(`event ${job?.id} failed: ${error.message}`));
@@ -72,5 +78,6 @@ export class EventDispatcher implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+    await this.connection?.quit();
   }
 }

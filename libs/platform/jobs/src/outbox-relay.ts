@@ -37,7 +37,7 @@ export class OutboxRelay implements OnApplicationShutdown {
     @Inject(REDIS) redis: Redis,
     @Inject(HEARTH_CONFIG) private readonly config: HearthConfig,
   ) {
-    this.queue = new Queue(EVENTS_QUEUE, { connection: redis });
+    this.queue = new Queue(EVENTS_QUEUE, { connection: redis, prefix: config.redis.prefix });
   }
 
   /** Relays one batch; returns how many events it moved. */

@@ -8,3 +8,4 @@ export * from './viewer.resolver';
 export * from './modules.resolver';
 export * from './hearth-platform.module';
 export * from './logging';
+export * from './schema-sdl';

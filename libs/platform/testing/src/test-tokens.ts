@@ -5,6 +5,7 @@ export const TEST_KEYCLOAK_URL = 'http://keycloak.test';
 export const TEST_REALM = 'hearth';
 export const TEST_AUDIENCE = 'hearth-api';
 export const TEST_ISSUER = `${TEST_KEYCLOAK_URL}/realms/${TEST_REALM}`;
+const KEY_ID = 'hearth-test-key';
 
 /**
  * Signs Keycloak-shaped access tokens with an RSA key generated when the test file starts,
@@ -14,11 +15,14 @@ export class TestTokens {
   private readonly privateKey: KeyObject;
   /** Base64 SPKI, the form Keycloak shows as the realm public key. */
   readonly realmPublicKey: string;
+  /** The same key as Keycloak publishes it in its JWKS. */
+  readonly publicJwk: Record<string, unknown>;
 
   constructor() {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     this.privateKey = privateKey;
     this.realmPublicKey = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    this.publicJwk = { ...publicKey.export({ format: 'jwk' }), kid: KEY_ID, alg: 'RS256', use: 'sig' };
   }
 
   /** Environment for testConfig() that makes the API trust these tokens. */
@@ -63,7 +67,7 @@ export class TestTokens {
   /** Signs arbitrary claims over Keycloak's defaults; pass a key to forge a signature. */
   sign(claims: Partial<AccessTokenClaims> & Record<string, unknown>, key: KeyObject = this.privateKey): string {
     const now = Math.floor(Date.now() / 1000);
-    const header = { alg: 'RS256', typ: 'JWT', kid: 'test' };
+    const header = { alg: 'RS256', typ: 'JWT', kid: KEY_ID };
     const body = { iss: TEST_ISSUER, aud: TEST_AUDIENCE, typ: 'Bearer', iat: now, exp: now + 300, ...claims };
     const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
     const signed = `${encode(header)}.${encode(body)}`;

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext, Type } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
+import type { HearthConfig } from '@hearth/platform-core';
+import { EventDispatcher, OutboxRelay } from '@hearth/platform-jobs';
+import { WorkerModule } from './worker.module';
+
+/**
+ * Starts the worker: the outbox relay and the event dispatcher. On SIGTERM Nest's shutdown
+ * hooks stop taking work, let running jobs finish, and close connections, so a deploy never
+ * cuts a job in half (BullMQ would redeliver it anyway; handlers are idempotent).
+ */
+export async function startWorker(config: HearthConfig, modules?: readonly Type[]): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, modules), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.get(OutboxRelay).start();
+  app.get(EventDispatcher).start();
+  return app;
+}

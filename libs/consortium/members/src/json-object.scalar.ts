@@ -1,0 +1,23 @@
+import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
+
+function asObject(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new GraphQLError('A JSONObject must be an object, e.g. { "defaultExpiryDays": 14 }');
+  }
+  return value as Record<string, unknown>;
+}
+
+/**
+ * A JSON object whose shape is checked elsewhere: a module's settings, which each module
+ * describes with its own JSON Schema rather than with GraphQL types.
+ */
+export const JSONObjectScalar = new GraphQLScalarType({
+  name: 'JSONObject',
+  description: "A JSON object, checked against a schema of its own (a module's settings schema).",
+  serialize: asObject,
+  parseValue: asObject,
+  parseLiteral(ast, variables) {
+    if (ast.kind !== Kind.OBJECT) throw new GraphQLError('A JSONObject must be written as an object literal', { nodes: ast });
+    return valueFromASTUntyped(ast, variables);
+  },
+});

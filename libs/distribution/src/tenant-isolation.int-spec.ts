@@ -1,0 +1,203 @@
+import { Client } from 'pg';
+import { createTestDatabase, insertMember, startTestApi, TestTokens, type TestApi, type TestDatabase, type TestMember } from '@hearth/platform-testing';
+
+/**
+ * Tables every member can read by rule, each with the reason. Anything not listed here must
+ * be tenant-owned: RLS enabled and forced, a tenant_id-leading primary key, and the policy.
+ */
+const SHARED_TABLES: Record<string, string> = {
+  tenant: 'the member directory: readable by all members, written only in consortium mode',
+};
+
+/**
+ * How to put one row of each tenant-owned table in place for a member, as the superuser.
+ * A new tenant-owned table must add its row here: the suite fails for a table without one.
+ */
+const FIXTURES: Record<string, (tenantId: string) => [string, unknown[]]> = {
+  tenant_module: (t) => [`insert into hearth.tenant_module (tenant_id, module_key, enabled) values ($1, 'isolation-probe', true)`, [t]],
+  audit_log: (t) => [`insert into hearth.audit_log (tenant_id, actor_kind, actor_id, operation) values ($1, 'system', 'probe', 'probe')`, [t]],
+  outbox_event: (t) => [`insert into hearth.outbox_event (tenant_id, type, aggregate_type, aggregate_id, payload) values ($1, 'probe', 'probe', 'p', '{}')`, [t]],
+  notice: (t) => [`insert into hearth.notice (tenant_id, title, body, posted_by, expires_at) values ($1, 'Probe', 'Probe', 'probe', now() + interval '1 day')`, [t]],
+};
+
+/** Tables whose rows may never change once written, even for their own member. */
+const APPEND_ONLY = new Set(['audit_log']);
+
+const tokens = new TestTokens();
+let db: TestDatabase;
+let app: Client;
+let a: TestMember;
+let b: TestMember;
+let tables: string[];
+
+beforeAll(async () => {
+  db = await createTestDatabase(tokens.env);
+  a = await insertMember(db.admin, 'member-a', { noticeboard: {} });
+  b = await insertMember(db.admin, 'member-b', { noticeboard: {} });
+  app = new Client({ host: db.config.database.host, port: db.config.database.port, database: db.name, user: 'hearth_app' });
+  await app.connect();
+  const { rows } = await db.admin.query(`
+    select c.relname from pg_class c
+    where c.relnamespace = 'hearth'::regnamespace and c.relkind in ('r', 'p')
+      and has_table_privilege('hearth_app', c.oid, 'select, insert, update, delete')
+    order by 1`);
+  tables = rows.map((r) => r.relname);
+  for (const table of tables) {
+    if (FIXTURES[table]) {
+      const [sql, params] = FIXTURES[table](a.id);
+      await db.admin.query(sql, params);
+    }
+  }
+});
+
+afterAll(async () => {
+  await app?.end();
+  await db?.drop();
+});
+
+/** Runs `fn` as hearth_app in a transaction bound to `tenantId` (or to nobody), then rolls back. */
+async function asMember<T>(tenantId: string | null, fn: () => Promise<T>): Promise<T> {
+  await app.query('begin');
+  try {
+    if (tenantId) await app.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+    return await fn();
+  } finally {
+    await app.query('rollback');
+  }
+}
+
+describe('the catalogue', () => {
+  it('finds the tables the app role can touch', () => {
+    expect(tables).toEqual(expect.arrayContaining(['tenant', 'tenant_module', 'audit_log', 'outbox_event', 'notice']));
+  });
+
+  it('has row-level security enabled and forced on every table the app role can touch', async () => {
+    const { rows } = await db.admin.query(`
+      select relname from pg_class
+      where relnamespace = 'hearth'::regnamespace and relname = any($1) and not (relrowsecurity and relforcerowsecurity)`, [tables]);
+    expect(rows.map((r) => r.relname)).toEqual([]);
+  });
+
+  it('gives every tenant-owned table a tenant_id-leading primary key, foreign keys and the isolation policy', async () => {
+    const problems: string[] = [];
+    for (const table of tables.filter((t) => !SHARED_TABLES[t])) {
+      const { rows: keys } = await db.admin.query(
+        `select con.contype, con.conname, a.attname as first_column, con.confrelid::regclass::text as references
+         from pg_constraint con join pg_attribute a on a.attrelid = con.conrelid and a.attnum = con.conkey[1]
+         where con.conrelid = ('hearth.' || $1)::regclass and con.contype in ('p', 'f')`, [table]);
+      const primary = keys.find((k) => k.contype === 'p');
+      if (primary?.first_column !== 'tenant_id') problems.push(`${table}: primary key does not lead with tenant_id`);
+      for (const fk of keys.filter((k) => k.contype === 'f')) {
+        if (fk.first_column !== 'tenant_id') problems.push(`${table}: foreign key ${fk.conname} does not lead with tenant_id`);
+      }
+      const { rows: policies } = await db.admin.query(
+        `select polname, pg_get_expr(polqual, polrelid) as using, pg_get_expr(polwithcheck, polrelid) as check
+         from pg_policy where polrelid = ('hearth.' || $1)::regclass`, [table]);
+      const isolation = /^\(tenant_id = \( SELECT hearth\.current_tenant_id\(\) AS current_tenant_id\)\)$/;
+      const isolating = policies.filter((p) => isolation.test(p.using ?? '') && isolation.test(p.check ?? ''));
+      if (policies.length !== 1 || isolating.length !== 1) problems.push(`${table}: needs exactly the one tenant_isolation policy`);
+      if (!FIXTURES[table]) problems.push(`${table}: has no fixture in the isolation suite (add one to FIXTURES)`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the app role from being a superuser, the owner, or able to bypass RLS', async () => {
+    const { rows } = await db.admin.query(`select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = 'hearth_app'`);
+    expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
+    const { rows: owned } = await db.admin.query(`select count(*)::int as n from pg_class where relowner = 'hearth_app'::regrole`);
+    expect(owned[0].n).toBe(0);
+  });
+});
+
+describe.each(Object.keys(FIXTURES))('member B against member A in %s (SQL as hearth_app)', (table) => {
+  it("cannot see A's rows", async () => {
+    const { rows } = await asMember(b.id, () => app.query(`select count(*)::int as n from hearth.${table} where tenant_id = $1`, [a.id]));
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('cannot insert rows in A\'s name', async () => {
+    const [sql, params] = FIXTURES[table](a.id);
+    await expect(asMember(b.id, () => app.query(sql, params))).rejects.toThrow(/row-level security/);
+  });
+
+  it('gets an error, never data, with no member bound', async () => {
+    await expect(asMember(null, () => app.query(`select * from hearth.${table}`))).rejects.toThrow(/no member is bound/);
+  });
+
+  it('still sees its own rows (the policy is not simply closed)', async () => {
+    const { rows } = await asMember(a.id, () => app.query(`select count(*)::int as n from hearth.${table}`));
+    expect(rows[0].n).toBeGreaterThan(0);
+  });
+});
+
+// Append-only tables have no update or delete grant at all; they are covered below.
+describe.each(Object.keys(FIXTURES).filter((t) => !APPEND_ONLY.has(t)))('member B changing member A\'s rows in %s', (table) => {
+  it("cannot update A's rows", async () => {
+    const result = await asMember(b.id, () => app.query(`update hearth.${table} set tenant_id = tenant_id where tenant_id = $1`, [a.id]));
+    expect(result.rowCount).toBe(0);
+  });
+
+  it("cannot delete A's rows", async () => {
+    const result = await asMember(b.id, () => app.query(`delete from hearth.${table} where tenant_id = $1`, [a.id]));
+    expect(result.rowCount).toBe(0);
+  });
+
+});
+
+describe('append-only tables', () => {
+  it.each([...APPEND_ONLY])('%s refuses updates and deletes even for its own member', async (table) => {
+    await expect(asMember(a.id, () => app.query(`update hearth.${table} set tenant_id = tenant_id`))).rejects.toThrow(/permission denied/);
+    await expect(asMember(a.id, () => app.query(`delete from hearth.${table}`))).rejects.toThrow(/permission denied/);
+    await expect(db.admin.query(`delete from hearth.${table}`)).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('the shared member directory', () => {
+  it('is readable by every member but writable only in consortium mode', async () => {
+    const { rows } = await asMember(b.id, () => app.query(`select slug from hearth.tenant order by slug`));
+    expect(rows.map((r) => r.slug)).toEqual(['member-a', 'member-b']);
+    const renamed = await asMember(b.id, () => app.query(`update hearth.tenant set name = 'Taken over' where id = $1`, [a.id]));
+    expect(renamed.rowCount).toBe(0);
+    await expect(
+      asMember(b.id, () => app.query(`insert into hearth.tenant (slug, name, registration_number, country, languages, keycloak_organization) values ('x', 'X', 'X', 'england', '{en}', 'x')`)),
+    ).rejects.toThrow(/row-level security/);
+  });
+});
+
+describe('member B against member A through GraphQL', () => {
+  let api: TestApi;
+  let noticeOfA: string;
+  const asB = () => ({ token: tokens.user('member-b', ['housing-officer']) });
+
+  beforeAll(async () => {
+    api = await startTestApi(db.config);
+    const posted = await api.gql(`mutation { postNotice(input: { title: "A only", body: "For A's staff" }) { id } }`, {}, {
+      token: tokens.user('member-a', ['housing-officer']),
+    });
+    noticeOfA = posted.data!.postNotice.id;
+  });
+
+  afterAll(() => api?.close());
+
+  it("does not list A's notices", async () => {
+    const res = await api.gql(`{ notices { totalCount edges { node { id } } } }`, {}, asB());
+    expect(res.data!.notices.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(noticeOfA);
+  });
+
+  it("cannot fetch A's notice by id", async () => {
+    const res = await api.gql(`query ($id: ID!) { notice(id: $id) { id } }`, { id: noticeOfA }, asB());
+    expect(res.data!.notice).toBeNull();
+  });
+
+  it("cannot withdraw A's notice, and A's notice is untouched", async () => {
+    const res = await api.gql(`mutation ($id: ID!) { withdrawNotice(id: $id) { __typename } }`, { id: noticeOfA }, asB());
+    expect(res.data!.withdrawNotice.__typename).toBe('NoticeNotFound');
+    const { rows } = await db.admin.query(`select withdrawn_at from hearth.notice where id = $1`, [noticeOfA]);
+    expect(rows[0].withdrawn_at).toBeNull();
+  });
+
+  it("cannot act for A by naming it", async () => {
+    const res = await api.gql(`{ me { member { slug } } }`, {}, { ...asB(), actFor: 'member-a' });
+    expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+});
