@@ -2,7 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { ModulesContainer } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { ACCESS_RULE } from '@hearth/platform-auth';
-import { createTestDatabase, insertMember, startTestApi, TestTokens, type TestApi, type TestDatabase } from '@hearth/platform-testing';
+import { createTestDatabase, insertMember, TestTokens, type TestApi, type TestDatabase } from '@hearth/platform-testing';
+import { startTestApi } from './testing';
 
 const tokens = new TestTokens();
 let db: TestDatabase;

@@ -1,15 +1,14 @@
-import { createTestDatabase, insertMember, startTestApi, TestTokens, type TestApi, type TestDatabase, type TestMember } from '@hearth/platform-testing';
+import { createTestDatabase, insertMember, TestTokens, type TestApi, type TestDatabase } from '@hearth/platform-testing';
+import { startTestApi } from './testing';
 
 const tokens = new TestTokens();
 let db: TestDatabase;
 let api: TestApi;
-let millbrook: TestMember;
-let thistle: TestMember;
 
 beforeAll(async () => {
   db = await createTestDatabase(tokens.env);
-  millbrook = await insertMember(db.admin, 'millbrook', { noticeboard: {} });
-  thistle = await insertMember(db.admin, 'thistle');
+  await insertMember(db.admin, 'millbrook', { noticeboard: {} });
+  await insertMember(db.admin, 'thistle');
   api = await startTestApi(db.config);
 });
 

@@ -1,8 +1,12 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '@hearth/platform-core';
+import { CommandError } from './command-error';
 import { registerDatabaseCommands } from './commands/database.command';
 import { registerSchemaCommand } from './commands/schema.command';
+import { registerDemoCommands } from './commands/demo.command';
+import { registerStartCommand } from './commands/start.command';
+import { registerTenantsCommands } from './commands/tenants.command';
 
 /** `npm run hearth -- <command>`: the operator's tool for databases, members and the demo. */
 const program = new Command('hearth')
@@ -11,11 +15,11 @@ const program = new Command('hearth')
 
 registerDatabaseCommands(program);
 registerSchemaCommand(program);
+registerDemoCommands(program);
+registerStartCommand(program);
+registerTenantsCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof ConfigError || error instanceof CommandError ? error.message : error);
   process.exit(1);
 });
-
-/** An expected failure of a command: its message is printed without a stack trace. */
-export class CommandError extends Error {}

@@ -3,8 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import type { HearthConfig } from '@hearth/platform-core';
-import { EventDispatcher, OutboxRelay } from '@hearth/platform-jobs';
+import { EventDispatcher, OutboxRelay, Readiness } from '@hearth/platform-jobs';
 import { WorkerModule } from './worker.module';
+import { serveHealth } from './health-server';
 
 /**
  * Starts the worker: the outbox relay and the event dispatcher. On SIGTERM Nest's shutdown
@@ -17,5 +18,10 @@ export async function startWorker(config: HearthConfig, modules?: readonly Type[
   app.enableShutdownHooks();
   await app.get(OutboxRelay).start();
   app.get(EventDispatcher).start();
+  if (config.worker.healthPort !== undefined) {
+    const server = await serveHealth(app.get(Readiness), config.worker.healthPort);
+    // Closed first on shutdown, so the orchestrator stops routing to a worker that is leaving.
+    process.once('SIGTERM', () => server.close());
+  }
   return app;
 }

@@ -34,6 +34,8 @@ export interface HearthConfig {
   /** `prefix` namespaces every BullMQ key, so deployments (or test files) can share one Redis. */
   redis: { url: string; prefix: string };
   api: { port: number; corsOrigins: string[] };
+  /** The worker's health port; unset in tests, which run many workers side by side. */
+  worker: { healthPort?: number };
   auth: {
     /** Keycloak's base URL; tokens must carry `iss` = `${url}/realms/${realm}`. */
     keycloakUrl: string;
@@ -139,6 +141,7 @@ export function loadConfig(env: Env = process.env): HearthConfig {
       corsOrigins: (r.optional('CORS_ORIGINS') ?? r.string('CONSOLE_URL', 'http://localhost:4200'))
         .split(',').map((o) => o.trim()).filter(Boolean),
     },
+    worker: { healthPort: hearthEnv === 'test' ? undefined : r.int('WORKER_HEALTH_PORT', 3001, 1, 65535) },
     auth: {
       keycloakUrl: r.url('KEYCLOAK_URL', 'http://localhost:4000', production ? ['https:'] : ['http:', 'https:']),
       realm: r.string('KEYCLOAK_REALM', 'hearth'),

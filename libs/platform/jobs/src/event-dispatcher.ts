@@ -6,7 +6,7 @@ import { HEARTH_CONFIG, type HearthConfig } from '@hearth/platform-core';
 import { systemActor, TransactionManager } from '@hearth/platform-database';
 import { ModuleEnablement, ModuleRegistry, type DeliveredEvent, type EventHandler } from '@hearth/platform-kernel';
 import { EVENTS_QUEUE, type TenantJobData } from './queues';
-import { REDIS } from './redis';
+import { REDIS } from './redis-connection';
 
 interface EventRow {
   tenant_id: string;

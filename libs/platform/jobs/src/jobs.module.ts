@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RedisModule } from './redis';
+import { RedisModule } from './redis.module';
 import { OutboxRelay } from './outbox-relay';
 import { EventDispatcher } from './event-dispatcher';
 

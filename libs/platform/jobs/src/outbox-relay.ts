@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { HEARTH_CONFIG, type HearthConfig } from '@hearth/platform-core';
 import { OUTBOX_CHANNEL, systemActor, TransactionManager } from '@hearth/platform-database';
 import { EVENTS_QUEUE, KEEP_COMPLETED, KEEP_FAILED, type TenantJobData } from './queues';
-import { REDIS } from './redis';
+import { REDIS } from './redis-connection';
 
 interface ClaimedEvent {
   tenant_id: string;

@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import type { HearthConfig } from '@hearth/platform-core';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -18,11 +17,8 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** Boots the real API (the same createApi as production) on a free port. */
-export async function startTestApi(config: HearthConfig): Promise<TestApi> {
-  // Required lazily so that libraries' unit tests do not load the whole API.
-  const { createApi } = await import('../../../../apps/api/src/bootstrap');
-  const app = await createApi(config);
+/** Serves an application (the API's own createApi, in its tests) on a free loopback port. */
+export async function serveForTest(app: INestApplication): Promise<TestApi> {
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {

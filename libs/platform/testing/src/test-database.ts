@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig, type HearthConfig } from '@hearth/platform-core';
-import { cloneDatabase, dropDatabase, migrateDatabase, setupDatabase } from '@hearth/platform-database';
+import { cloneDatabase, dropDatabase, migrateDatabase, setupDatabase, type SchemaParts } from '@hearth/platform-database';
 
 const WORKSPACE = join(__dirname, '../../../..');
 
@@ -38,11 +38,11 @@ export function templateName(): string {
   return `hearth_tpl_${hash.digest('hex').slice(0, 12)}`;
 }
 
-/** Builds the migrated template once per migration set (jest globalSetup calls this). */
-export async function prepareTemplate(): Promise<string> {
-  // Imported lazily: the distribution pulls in every module, which only this step needs.
-  const { INSTALLED_MODULES } = await import('@hearth/distribution');
-  const { ModuleRegistry } = await import('@hearth/platform-kernel');
+/**
+ * Builds the migrated template once per migration set (jest globalSetup calls this with the
+ * installed modules' schema parts).
+ */
+export async function prepareTemplate(parts: SchemaParts): Promise<string> {
   const config = testConfig();
   const name = templateName();
   const admin = new Client({ connectionString: config.database.adminUrl });
@@ -58,7 +58,7 @@ export async function prepareTemplate(): Promise<string> {
   const building = `${name}_building`;
   await dropDatabase(config, building);
   await setupDatabase(config, building);
-  await migrateDatabase(config, new ModuleRegistry(INSTALLED_MODULES).schemaParts(), building);
+  await migrateDatabase(config, parts, building);
   // Renamed only when complete, so a crashed build is never mistaken for a template.
   const rename = new Client({ connectionString: config.database.adminUrl });
   await rename.connect();

@@ -1,5 +1,7 @@
 import { generateKeyPairSync, createSign, randomUUID, type KeyObject } from 'node:crypto';
-import type { AccessTokenClaims } from '@hearth/platform-auth';
+
+/** Keycloak's access-token claims, loosely: tests also need to write the wrong ones. */
+type Claims = Record<string, unknown>;
 
 export const TEST_KEYCLOAK_URL = 'http://keycloak.test';
 export const TEST_REALM = 'hearth';
@@ -36,7 +38,7 @@ export class TestTokens {
   }
 
   /** A staff member's token for an organisation, with the given realm roles. */
-  user(organization: string | null, roles: string[], overrides: Partial<AccessTokenClaims> = {}): string {
+  user(organization: string | null, roles: string[], overrides: Claims = {}): string {
     return this.sign({
       sub: randomUUID(),
       azp: 'hearth-console',
@@ -51,7 +53,7 @@ export class TestTokens {
   }
 
   /** A partner's client-credentials token for one member, with OAuth scopes. */
-  partner(clientId: string, organization: string, scopes: string[], overrides: Partial<AccessTokenClaims> = {}): string {
+  partner(clientId: string, organization: string, scopes: string[], overrides: Claims = {}): string {
     return this.sign({
       sub: randomUUID(),
       azp: clientId,
@@ -65,7 +67,7 @@ export class TestTokens {
   }
 
   /** Signs arbitrary claims over Keycloak's defaults; pass a key to forge a signature. */
-  sign(claims: Partial<AccessTokenClaims> & Record<string, unknown>, key: KeyObject = this.privateKey): string {
+  sign(claims: Claims, key: KeyObject = this.privateKey): string {
     const now = Math.floor(Date.now() / 1000);
     const header = { alg: 'RS256', typ: 'JWT', kid: KEY_ID };
     const body = { iss: TEST_ISSUER, aud: TEST_AUDIENCE, typ: 'Bearer', iat: now, exp: now + 300, ...claims };

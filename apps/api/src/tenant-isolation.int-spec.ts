@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { createTestDatabase, insertMember, startTestApi, TestTokens, type TestApi, type TestDatabase, type TestMember } from '@hearth/platform-testing';
+import { createTestDatabase, insertMember, TestTokens, type TestApi, type TestDatabase, type TestMember } from '@hearth/platform-testing';
+import { startTestApi } from './testing';
 
 /**
  * Tables every member can read by rule, each with the reason. Anything not listed here must
