@@ -64,3 +64,33 @@ describe('health', () => {
     expect(await ready.json()).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up' } });
   });
 });
+
+describe('a request is never half-applied', () => {
+  it('rolls back every mutation of a request when one of them fails, audit and events included', async () => {
+    const token = tokens.user('millbrook', ['housing-officer']);
+    const count = async () =>
+      (await db.admin.query(`select (select count(*) from hearth.notice)::int as notices, (select count(*) from hearth.audit_log)::int as audit, (select count(*) from hearth.outbox_event)::int as events`)).rows[0];
+    const before = await count();
+    const res = await api.gql(
+      `mutation {
+        first: postNotice(input: { title: "Applied?", body: "This must not survive its sibling's failure." }) { id }
+        second: postNotice(input: { title: "Too old", body: "x", expiresAt: "2001-01-01T00:00:00Z" }) { id }
+      }`,
+      {},
+      { token },
+    );
+    expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toMatch(/expiresAt must be in the future/);
+    expect(await count()).toEqual(before);
+  });
+
+  it('commits a request whose mutations all succeed, with their audit entries and events', async () => {
+    const token = tokens.user('millbrook', ['housing-officer'], { name: 'Sam Patel' });
+    const res = await api.gql(`mutation { postNotice(input: { title: "Fire drill", body: "Thursday 10:00" }) { id } }`, {}, { token });
+    const id = res.data!.postNotice.id;
+    const audit = await db.admin.query(`select operation, actor_name, target_id, after->>'title' as title from hearth.audit_log where target_id = $1`, [id]);
+    expect(audit.rows).toEqual([{ operation: 'postNotice', actor_name: 'Sam Patel', target_id: id, title: 'Fire drill' }]);
+    const events = await db.admin.query(`select type from hearth.outbox_event where aggregate_id = $1`, [id]);
+    expect(events.rows).toEqual([{ type: 'noticeboard.notice.posted' }]);
+  });
+});
