@@ -25,6 +25,8 @@ export default [
             ...DOMAINS.map((domain) => ({ sourceTag: domain, onlyDependOnLibsWithTags: ['scope:platform', domain] })),
             { sourceTag: 'scope:distribution', onlyDependOnLibsWithTags: ['scope:platform', ...DOMAINS] },
             { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console'] },
+            // Demo fixtures (users of the stand-in issuer) depend on nothing of Hearth's.
+            { sourceTag: 'scope:demo', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:app', notDependOnLibsWithTags: ['scope:console'] },
             // type:testing is allowed below only for tests: the no-restricted-imports rule keeps it out of code.
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:data', 'type:testing'] },

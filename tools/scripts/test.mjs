@@ -15,7 +15,8 @@ const run = (label, command, args) => {
 };
 
 const checks = [
-  ['type-check', run('type-check', 'npx', ['tsc', '-p', 'tsconfig.check.json'])],
+  ['type-check (server)', run('type-check (server)', 'npx', ['tsc', '-p', 'tsconfig.check.json'])],
+  ['type-check (console, issuer, browser tests)', run('type-check (console, issuer, browser tests)', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--parallel=2', '--outputStyle=static'])],
   ['lint', run('lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--parallel=2', '--outputStyle=static'])],
 ];
 

@@ -8,7 +8,7 @@ import { INSTALLED_MODULES } from '@hearth/distribution';
 import { ProcessSupervisor, type ManagedProcess } from '../process-supervisor';
 import { CommandError } from '../command-error';
 import { seedDemo } from './demo.command';
-import { loadDemoUsers, type DemoUser } from '../../../demo-issuer/src/demo-users';
+import { loadDemoUsers, type DemoUser } from '@hearth/demo';
 
 const ROOT = join(__dirname, '../../../..');
 const ISSUER_PORT = 4000;
@@ -40,7 +40,7 @@ export function registerStartCommand(program: Command): void {
           name: 'issuer',
           command: process.execPath,
           args: [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'apps/demo-issuer/src/main.ts')],
-          env: { ...childEnv, ISSUER_PORT: String(ISSUER_PORT), TENANTS_DIR: join(ROOT, 'tenants') },
+          env: { ...childEnv, DEMO_ISSUER_PORT: String(ISSUER_PORT), TENANTS_DIR: join(ROOT, 'tenants') },
           readyUrl: `${issuerUrl}/.well-known/openid-configuration`,
         },
         { name: 'api', ...node('apps/api/src/main.ts'), env: childEnv, readyUrl: `http://localhost:${config.api.port}/health/ready` },
