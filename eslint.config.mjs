@@ -19,7 +19,8 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: [],
+          // The member-manifest JSON Schema lives beside the manifests it describes.
+          allow: ['^.*/tenants/member-manifest\\.schema\\.json$'],
           depConstraints: [
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform'] },
             ...DOMAINS.map((domain) => ({ sourceTag: domain, onlyDependOnLibsWithTags: ['scope:platform', domain] })),

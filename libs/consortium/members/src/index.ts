@@ -2,7 +2,6 @@ export * from './members.module';
 export * from './member.service';
 export * from './member.resolver';
 export * from './onboarding.resolver';
-export * from './onboarding.model';
 export * from './onboarding/member-manifest';
 export * from './onboarding/manifest-validation';
 export * from './onboarding/onboarding-plan';

@@ -31,7 +31,7 @@ export abstract class IdentityDirectory {
 
 type Organization = Awaited<ReturnType<KeycloakAdminClient['organizations']['find']>>[number];
 
-/** Keycloak's admin API answers pages of at most this many organizations. */
+/** How many organizations to ask Keycloak for at a time while looking for an alias. */
 const PAGE_SIZE = 100;
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -103,14 +103,8 @@ export class KeycloakIdentityDirectory extends IdentityDirectory {
     }
   }
 
-  /**
-   * A client-credentials grant gives no refresh token, so an expired access token is replaced
-   * by signing in again rather than by the client's own refresh.
-   */
-  private async client(): Promise<KeycloakAdminClient> {
-    const current = await this.connection?.catch(() => undefined);
-    if (current && !current.isTokenExpired()) return current;
-    this.connection = this.connect();
+  private client(): Promise<KeycloakAdminClient> {
+    this.connection ??= this.connect();
     return this.connection;
   }
 
@@ -118,15 +112,18 @@ export class KeycloakIdentityDirectory extends IdentityDirectory {
     // The package is published only as an ES module. Node 20.19+ can require() it, and importing
     // it here, on first use, keeps it out of every process that never talks to Keycloak.
     const { default: AdminClient } = await import('@keycloak/keycloak-admin-client');
-    const client = new AdminClient({
-      baseUrl: this.config.auth.keycloakUrl,
-      realmName: this.config.auth.realm,
-      timeout: REQUEST_TIMEOUT_MS,
-    });
-    await client.auth({
-      grantType: 'client_credentials',
-      clientId: this.credentials.clientId,
-      clientSecret: this.credentials.clientSecret,
+    const options = { baseUrl: this.config.auth.keycloakUrl, realmName: this.config.auth.realm, timeout: REQUEST_TIMEOUT_MS };
+    const client = new AdminClient(options);
+    // A client-credentials grant gives no refresh token, so the client's own refresh cannot renew
+    // it; instead every request asks this provider, which signs in again once the token is expiring.
+    const signer = new AdminClient(options);
+    client.registerTokenProvider({
+      getAccessToken: async () => {
+        if (!signer.accessToken || signer.isTokenExpired()) {
+          await signer.auth({ grantType: 'client_credentials', ...this.credentials });
+        }
+        return signer.accessToken;
+      },
     });
     return client;
   }

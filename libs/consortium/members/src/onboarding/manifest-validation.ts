@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { ModuleRegistry, resolveModuleSettings } from '@hearth/platform-kernel';
+// The schema lives beside the manifests, where editors find it (eslint.config.mjs allows this
+// one import). Imported, not read at run time, so it travels with the code.
 import manifestSchema from '../../../../../tenants/member-manifest.schema.json';
 import { pointerOf, problemAt, type ManifestProblem, type ManifestSource, type MemberManifest } from './member-manifest';
 
@@ -43,7 +45,13 @@ export class ManifestValidator {
     const problems: ManifestProblem[] = [];
     for (const source of sources) {
       if (!matchesSchema(source.document)) {
-        problems.push(...schemaProblems(source, matchesSchema.errors ?? []));
+        const errors = [...(matchesSchema.errors ?? [])];
+        problems.push(...schemaProblems(source, errors));
+        // Module checks need only a well-formed `modules`; running them as well lists every problem in one go.
+        const modules = (source.document as Partial<MemberManifest> | null)?.modules;
+        if (modules && !errors.some((error) => error.instancePath.startsWith('/modules'))) {
+          problems.push(...this.checkModules(source, modules).problems);
+        }
         continue;
       }
       const manifest = source.document;

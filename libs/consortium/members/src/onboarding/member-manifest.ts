@@ -53,6 +53,11 @@ export function formatProblem(problem: ManifestProblem): string {
   return [place, problem.field, problem.message].filter(Boolean).join(': ');
 }
 
+/** Orders problems as a reader goes through the files: by file, then line. */
+export function byPosition(a: ManifestProblem, b: ManifestProblem): number {
+  return (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
 export function pointerOf(path: readonly (string | number)[]): string {
   return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { TenantEntity } from '@hearth/platform-database';
 import type { ManifestAdmin } from './member-manifest';
 import type { ModuleSettings, ValidManifest } from './manifest-validation';
@@ -72,7 +71,7 @@ export function planMember(desired: ValidManifest, current: MemberState | undefi
   } else {
     const before = fieldsOfTenant(current.tenant);
     for (const field of Object.keys(fields) as (keyof MemberFields)[]) {
-      if (!isDeepStrictEqual(before[field], fields[field])) {
+      if (!sameJson(before[field], fields[field])) {
         changes.push({ kind: 'field', field, before: before[field], after: fields[field] });
       }
     }
@@ -102,7 +101,7 @@ export function planModules(
       continue;
     }
     if (!row.enabled) changes.push({ kind: 'module-on', module, settings: row.settings });
-    if (!isDeepStrictEqual(row.settings, settings)) {
+    if (!sameJson(row.settings, settings)) {
       changes.push({ kind: 'module-settings', module, before: row.settings, after: settings });
     }
   }
@@ -147,7 +146,24 @@ function formatSettings(settings: ModuleSettings): string {
 function settingsDiff(before: ModuleSettings, after: ModuleSettings): string {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   return keys
-    .filter((key) => !isDeepStrictEqual(before[key], after[key]))
+    .filter((key) => !sameJson(before[key], after[key]))
     .map((key) => `${key} ${key in before ? JSON.stringify(before[key]) : 'unset'} → ${key in after ? JSON.stringify(after[key]) : 'unset'}`)
     .join(', ');
+}
+
+/**
+ * Compares JSON values as JSON. Key order differs between jsonb and a manifest, and objects
+ * built in different realms (ajv's clone, pg's parser under jest) differ in prototype; neither
+ * is a change.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }

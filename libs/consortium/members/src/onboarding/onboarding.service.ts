@@ -4,7 +4,7 @@ import { AuditLog, systemActor, TenantEntity, TransactionManager, type Actor, ty
 import { ModuleRegistry } from '@hearth/platform-kernel';
 import { IdentityDirectory, type IdentityOutcome, type IdentityStep } from './identity-directory';
 import { ManifestValidator, type ModuleSettings, type ValidManifest } from './manifest-validation';
-import { loadManifestDirectory, pointerOf, problemAt, type ManifestProblem, type MemberManifest } from './member-manifest';
+import { byPosition, loadManifestDirectory, pointerOf, problemAt, type ManifestProblem, type MemberManifest } from './member-manifest';
 import { planMember, planModules, type MemberChange, type MemberFields, type MemberPlan, type MemberState, type ModuleRow } from './onboarding-plan';
 
 export interface ApplyOptions {
@@ -84,15 +84,15 @@ export class OnboardingService {
   async applyDirectory(dir: string, options: ApplyOptions = {}): Promise<OnboardingOutcome> {
     const loaded = await loadManifestDirectory(dir);
     const validated = this.validator.validate(loaded.sources);
-    const problems = [...loaded.problems, ...validated.problems];
-    if (problems.length) return { status: 'invalid', problems };
+    const problems = [...loaded.problems, ...validated.problems].sort(byPosition);
+    if (problems.length) return invalid(problems);
     return this.apply(validated.manifests, options, { reportUnlisted: true });
   }
 
   /** Applies one member's manifest (a consortium admin's GraphQL input); other members are not looked at. */
   async applyManifest(document: MemberManifest, options: ApplyOptions = {}): Promise<OnboardingOutcome> {
     const validated = this.validator.validate([{ document }]);
-    if (validated.problems.length) return { status: 'invalid', problems: validated.problems };
+    if (validated.problems.length) return invalid(validated.problems);
     return this.apply(validated.manifests, options, { reportUnlisted: false });
   }
 
@@ -163,6 +163,9 @@ export class OnboardingService {
     plan: () => Promise<Planned | OnboardingInvalid>,
   ): Promise<OnboardingOutcome> {
     const outcome = await this.inTransaction(options, async (): Promise<OnboardingOutcome> => {
+      // One onboarding at a time: two runs planned against the same state would both create the
+      // same member, and the second would fail on the registry's unique keys instead of seeing it.
+      await this.transactions.query(`select pg_advisory_xact_lock(hashtext('hearth:onboarding'))`);
       const planned = await plan();
       if ('status' in planned) return planned;
       const members = await this.write(planned.plans, planned.tenants);
