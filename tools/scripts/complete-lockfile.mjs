@@ -51,7 +51,9 @@ for (const [path, entry] of Object.entries({ ...packages })) {
     const platform = platformFromName(name) ?? platformFromRegistry(name);
     if (!platform) throw new Error(`${name} (optional dependency of ${path || 'the root'}) is missing and is not a platform binary`);
     const target = packages[`node_modules/${name}`] ? `${path}/node_modules/${name}` : `node_modules/${name}`;
-    packages[target] = { version, ...(entry.dev && { dev: true }), optional: true, ...platform };
+    // Keys in the order npm writes them (version first, then alphabetical), so npm rewrites nothing.
+    const fields = { ...(entry.dev && { dev: true }), optional: true, ...platform };
+    packages[target] = { version, ...Object.fromEntries(Object.entries(fields).sort(([a], [b]) => a.localeCompare(b))) };
     added += 1;
   }
 }

@@ -21,7 +21,8 @@ export class ProcessSupervisor {
 
   start(processes: ManagedProcess[]): void {
     processes.forEach((p, index) => {
-      const child = spawn(p.command, p.args, { env: { ...process.env, ...p.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Each in a process group of its own, so stopping it also stops what it started (nx's dev server).
+      const child = spawn(p.command, p.args, { env: { ...process.env, ...p.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
       const prefix = `\x1b[${COLOURS[index % COLOURS.length]}m${p.name.padEnd(8)}\x1b[0m│ `;
       const relay = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
         for (const line of chunk.toString().split('\n')) if (line.trim()) stream.write(prefix + line + '\n');
@@ -65,10 +66,18 @@ export class ProcessSupervisor {
           new Promise<void>((resolve) => {
             if (child.exitCode !== null) return resolve();
             child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+            signalGroup(child, 'SIGTERM');
+            setTimeout(() => signalGroup(child, 'SIGKILL'), 10_000).unref();
           }),
       ),
     );
+  }
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // already gone
   }
 }

@@ -39,7 +39,7 @@ export function registerStartCommand(program: Command): void {
         {
           name: 'issuer',
           command: process.execPath,
-          args: [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'apps/demo-issuer/src/main.ts')],
+          args: [require.resolve('tsx/cli'), join(ROOT, 'apps/demo-issuer/src/main.ts')],
           env: { ...childEnv, DEMO_ISSUER_PORT: String(ISSUER_PORT), TENANTS_DIR: join(ROOT, 'tenants') },
           readyUrl: `${issuerUrl}/.well-known/openid-configuration`,
         },
@@ -48,7 +48,7 @@ export function registerStartCommand(program: Command): void {
         {
           name: 'console',
           command: process.execPath,
-          args: [join(ROOT, 'node_modules/nx/bin/nx.js'), 'serve', 'console', `--port=${CONSOLE_PORT}`],
+          args: [require.resolve('nx/bin/nx'), 'serve', 'console', `--port=${CONSOLE_PORT}`],
           env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
           readyUrl: consoleUrl,
         },
