@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import type { HearthConfig } from '@hearth/platform-core';
-import { EventDispatcher, OutboxRelay, Readiness } from '@hearth/platform-jobs';
+import { assertNoEviction, EventDispatcher, OutboxRelay, Readiness, REDIS } from '@hearth/platform-jobs';
 import { WorkerModule } from './worker.module';
 import { serveHealth } from './health-server';
 
@@ -16,6 +16,7 @@ export async function startWorker(config: HearthConfig, modules?: readonly Type[
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, modules), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  await assertNoEviction(app.get(REDIS), (message) => app.get(Logger).warn(message));
   await app.get(OutboxRelay).start();
   app.get(EventDispatcher).start();
   if (config.worker.healthPort !== undefined) {
