@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestDatabase, insertMember, TestTokens, type TestApi, type TestDatabase, type TestMember } from '@hearth/platform-testing';
 import { startTestApi } from './testing';
@@ -11,15 +12,34 @@ const SHARED_TABLES: Record<string, string> = {
 };
 
 /**
- * How to put one row of each tenant-owned table in place for a member, as the superuser.
- * A new tenant-owned table must add its row here: the suite fails for a table without one.
+ * How to put one row of each tenant-owned table in place for a member, as the superuser,
+ * parents before children. A new tenant-owned table must add its row here: the suite fails for
+ * a table without one.
  */
 const FIXTURES: Record<string, (tenantId: string) => [string, unknown[]]> = {
   tenant_module: (t) => [`insert into hearth.tenant_module (tenant_id, module_key, enabled) values ($1, 'isolation-probe', true)`, [t]],
   audit_log: (t) => [`insert into hearth.audit_log (tenant_id, actor_kind, actor_id, operation) values ($1, 'system', 'probe', 'probe')`, [t]],
   outbox_event: (t) => [`insert into hearth.outbox_event (tenant_id, type, aggregate_type, aggregate_id, payload) values ($1, 'probe', 'probe', 'p', '{}')`, [t]],
   notice: (t) => [`insert into hearth.notice (tenant_id, title, body, posted_by, expires_at) values ($1, 'Probe', 'Probe', 'probe', now() + interval '1 day')`, [t]],
+  asset: (t) => [`insert into hearth.asset (tenant_id, id, kind, postcode) values ($1, $2, 'dwelling', 'CF10 1AA')`, [t, probeId(t, 'asset')]],
+  asset_reference: (t) => [`insert into hearth.asset_reference (tenant_id, system, reference, asset_id) values ($1, 'probe', 'A1', $2)`, [t, probeId(t, 'asset')]],
+  person: (t) => [`insert into hearth.person (tenant_id, id, given_name, family_name) values ($1, $2, 'Probe', 'Person')`, [t, probeId(t, 'person')]],
+  person_reference: (t) => [`insert into hearth.person_reference (tenant_id, system, reference, person_id) values ($1, 'probe', 'P1', $2)`, [t, probeId(t, 'person')]],
+  person_alert: (t) => [`insert into hearth.person_alert (tenant_id, person_id, code, raised_by) values ($1, $2, '10', 'probe')`, [t, probeId(t, 'person')]],
+  tenancy: (t) => [`insert into hearth.tenancy (tenant_id, id, dwelling_id, tenure_type, start_date) values ($1, $2, $3, 'assured', '2020-01-01')`, [t, probeId(t, 'tenancy'), probeId(t, 'asset')]],
+  tenancy_reference: (t) => [`insert into hearth.tenancy_reference (tenant_id, system, reference, tenancy_id) values ($1, 'probe', 'T1', $2)`, [t, probeId(t, 'tenancy')]],
+  tenancy_party: (t) => [`insert into hearth.tenancy_party (tenant_id, tenancy_id, person_id, role) values ($1, $2, $3, 'tenant')`, [t, probeId(t, 'tenancy'), probeId(t, 'person')]],
+  tenancy_event: (t) => [`insert into hearth.tenancy_event (tenant_id, tenancy_id, kind, occurred_on, recorded_by) values ($1, $2, 'started', '2020-01-01', 'probe')`, [t, probeId(t, 'tenancy')]],
 };
+
+/**
+ * Fixed ids per member for the rows other fixtures refer to, so fixtures can be inserted in
+ * order (FIXTURES is ordered parents first) and refer to each other.
+ */
+function probeId(tenantId: string, table: string): string {
+  const digits = createHash('sha256').update(`${tenantId}:${table}`).digest('hex');
+  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-4${digits.slice(13, 16)}-8${digits.slice(17, 20)}-${digits.slice(20, 32)}`;
+}
 
 /** Tables whose rows may never change once written, even for their own member. */
 const APPEND_ONLY = new Set(['audit_log']);
@@ -43,11 +63,9 @@ beforeAll(async () => {
       and has_table_privilege('hearth_app', c.oid, 'select, insert, update, delete')
     order by 1`);
   tables = rows.map((r) => r.relname);
-  for (const table of tables) {
-    if (FIXTURES[table]) {
-      const [sql, params] = FIXTURES[table](a.id);
-      await db.admin.query(sql, params);
-    }
+  for (const fixture of Object.values(FIXTURES)) {
+    const [sql, params] = fixture(a.id);
+    await db.admin.query(sql, params);
   }
 });
 

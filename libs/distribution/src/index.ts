@@ -1,10 +1,12 @@
 import type { Type } from '@nestjs/common';
 import { MembersModule } from '@hearth/consortium-members';
 import { NoticeboardModule } from '@hearth/housing-noticeboard';
+import { AssetsModule } from '@hearth/housing-assets';
+import { TenanciesModule } from '@hearth/housing-tenancies';
 
 /**
  * The modules this deployment installs, like a Linux distribution's package set: installed
  * here means a member may switch it on in its manifest. The API, worker and CLI all read
  * this one list, so they can never disagree about the schema.
  */
-export const INSTALLED_MODULES: readonly Type[] = [MembersModule, NoticeboardModule];
+export const INSTALLED_MODULES: readonly Type[] = [MembersModule, NoticeboardModule, AssetsModule, TenanciesModule];

@@ -72,9 +72,11 @@ export async function setupDatabase(config: HearthConfig, database = config.data
       `create schema if not exists hearth_admin authorization ${DB_OWNER_ROLE}`,
       `revoke all on schema hearth_admin from public`,
       `grant usage on schema hearth to ${DB_APP_ROLE}`,
-      // Extensions the housing modules need (trigram search, exclusion constraints on ranges).
+      // Extensions the housing modules need: trigram search, exclusion constraints on ranges,
+      // and GIN indexes that lead with tenant_id (btree_gin).
       `create extension if not exists pg_trgm with schema public`,
       `create extension if not exists btree_gist with schema public`,
+      `create extension if not exists btree_gin with schema public`,
       // Every table and sequence the owner creates in `hearth` is usable by the app role;
       // row-level security, not table grants, decides which rows.
       `alter default privileges for role ${DB_OWNER_ROLE} in schema hearth

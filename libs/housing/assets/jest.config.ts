@@ -1,0 +1,5 @@
+export default {
+  displayName: 'housing-assets',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

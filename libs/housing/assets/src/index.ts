@@ -1,0 +1,3 @@
+export * from './assets.module';
+export * from './asset.entity';
+export * from './asset.model';

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'housing-tenancies',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,2 @@
+export * from './tenancies.module';
+export * from './tenancies.entities';
