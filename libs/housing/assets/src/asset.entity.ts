@@ -1,10 +1,10 @@
 import { Column, Entity, Generated, PrimaryColumn } from 'typeorm';
 
 export const ASSET_KINDS = ['estate', 'block', 'dwelling', 'communal', 'garage'] as const;
-export type AssetKind = (typeof ASSET_KINDS)[number];
+export type AssetKindValue = (typeof ASSET_KINDS)[number];
 
 /** Which kinds may contain which: the hierarchy is estate → block → dwelling. */
-export const ALLOWED_PARENT_KINDS: Record<AssetKind, readonly AssetKind[]> = {
+export const ALLOWED_PARENT_KINDS: Record<AssetKindValue, readonly AssetKindValue[]> = {
   estate: [],
   block: ['estate'],
   dwelling: ['estate', 'block'],
@@ -22,7 +22,7 @@ export const ACCESSIBILITY_FEATURES = [
 export class AssetEntity {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
   @PrimaryColumn({ type: 'uuid' }) @Generated('uuid') id!: string;
-  @Column({ type: 'text' }) kind!: AssetKind;
+  @Column({ type: 'text' }) kind!: AssetKindValue;
   @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId!: string | null;
   @Column({ type: 'text', nullable: true }) name!: string | null;
   @Column({ name: 'address_line_1', type: 'text', nullable: true }) addressLine1!: string | null;
