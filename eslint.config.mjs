@@ -39,6 +39,8 @@ export default [
           ],
         },
       ],
+      // A rest sibling is how a test leaves a field out of a comparison: `({ updatedAt: _, ...rest })`.
+      '@typescript-eslint/no-unused-vars': ['warn', { ignoreRestSiblings: true, argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
     },

@@ -170,6 +170,13 @@ describe('limits and errors', () => {
     expect((await api.gql(`{ ${page('a')} }`, {}, { token: token() })).errors).toBeUndefined();
   });
 
+  it('refuses variables that do not fit the operation as bad input, not as an internal error', async () => {
+    const res = await api.gql(`mutation ($input: PostNoticeInput!) { postNotice(input: $input) { id } }`, { input: { title: 'x', body: 'y', colour: 'red' } }, { token: token() });
+    expect(res.status).toBe(400);
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toMatch(/colour/);
+  });
+
   it('gives validation errors a code and keeps internals out of messages', async () => {
     const res = await api.gql(`{ nothingHere }`, {}, { token: token() });
     expect(codeOf(res)).toBe('BAD_QUERY');

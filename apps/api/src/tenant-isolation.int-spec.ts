@@ -30,6 +30,8 @@ const FIXTURES: Record<string, (tenantId: string) => [string, unknown[]]> = {
   tenancy_reference: (t) => [`insert into hearth.tenancy_reference (tenant_id, system, reference, tenancy_id) values ($1, 'probe', 'T1', $2)`, [t, probeId(t, 'tenancy')]],
   tenancy_party: (t) => [`insert into hearth.tenancy_party (tenant_id, tenancy_id, person_id, role) values ($1, $2, $3, 'tenant')`, [t, probeId(t, 'tenancy'), probeId(t, 'person')]],
   tenancy_event: (t) => [`insert into hearth.tenancy_event (tenant_id, tenancy_id, kind, occurred_on, recorded_by) values ($1, $2, 'started', '2020-01-01', 'probe')`, [t, probeId(t, 'tenancy')]],
+  stored_file: (t) => [`insert into hearth.stored_file (tenant_id, id, name, content_type, size_bytes, sha256, uploaded_by) values ($1, $2, 'probe.csv', 'text/csv', 0, repeat('0', 64), 'probe')`, [t, probeId(t, 'stored_file')]],
+  import_run: (t) => [`insert into hearth.import_run (tenant_id, kind, file_id, started_by) values ($1, 'assets', $2, 'probe')`, [t, probeId(t, 'stored_file')]],
 };
 
 /**

@@ -7,6 +7,9 @@ import { registerSchemaCommand } from './commands/schema.command';
 import { registerDemoCommands } from './commands/demo.command';
 import { registerStartCommand } from './commands/start.command';
 import { registerTenantsCommands } from './commands/tenants.command';
+import { registerImportCommand } from './commands/import.command';
+import { registerSeedCommand } from './commands/seed.command';
+import { registerBenchCommand } from './commands/bench.command';
 
 /** `npm run hearth -- <command>`: the operator's tool for databases, members and the demo. */
 const program = new Command('hearth')
@@ -18,6 +21,9 @@ registerSchemaCommand(program);
 registerDemoCommands(program);
 registerStartCommand(program);
 registerTenantsCommands(program);
+registerImportCommand(program);
+registerSeedCommand(program);
+registerBenchCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof ConfigError || error instanceof CommandError ? error.message : error);

@@ -4,13 +4,15 @@ import type { INestApplicationContext, Type } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import type { HearthConfig } from '@hearth/platform-core';
 import { assertNoEviction, EventDispatcher, OutboxRelay, Readiness, REDIS } from '@hearth/platform-jobs';
+import { ImportProcessor } from '@hearth/platform-imports';
 import { WorkerModule } from './worker.module';
 import { serveHealth } from './health-server';
 
 /**
- * Starts the worker: the outbox relay and the event dispatcher. On SIGTERM Nest's shutdown
- * hooks stop taking work, let running jobs finish, and close connections, so a deploy never
- * cuts a job in half (BullMQ would redeliver it anyway; handlers are idempotent).
+ * Starts the worker: the outbox relay, the event dispatcher and the import processor. On
+ * SIGTERM Nest's shutdown hooks stop taking work, let running jobs finish, and close
+ * connections, so a deploy never cuts a job in half (BullMQ would redeliver it anyway;
+ * handlers are idempotent).
  */
 export async function startWorker(config: HearthConfig, modules?: readonly Type[]): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, modules), { bufferLogs: true });
@@ -19,6 +21,7 @@ export async function startWorker(config: HearthConfig, modules?: readonly Type[
   await assertNoEviction(app.get(REDIS), (message) => app.get(Logger).warn(message));
   await app.get(OutboxRelay).start();
   app.get(EventDispatcher).start();
+  app.get(ImportProcessor).start();
   if (config.worker.healthPort !== undefined) {
     const server = await serveHealth(app.get(Readiness), config.worker.healthPort);
     // Closed first on shutdown, so the orchestrator stops routing to a worker that is leaving.

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { ImportsModule } from '@hearth/platform-imports';
 import { MembersModule } from '@hearth/consortium-members';
 import { NoticeboardModule } from '@hearth/housing-noticeboard';
 import { AssetsModule } from '@hearth/housing-assets';
@@ -9,4 +10,4 @@ import { TenanciesModule } from '@hearth/housing-tenancies';
  * here means a member may switch it on in its manifest. The API, worker and CLI all read
  * this one list, so they can never disagree about the schema.
  */
-export const INSTALLED_MODULES: readonly Type[] = [MembersModule, NoticeboardModule, AssetsModule, TenanciesModule];
+export const INSTALLED_MODULES: readonly Type[] = [MembersModule, ImportsModule, NoticeboardModule, AssetsModule, TenanciesModule];

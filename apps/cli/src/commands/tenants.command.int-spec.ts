@@ -4,8 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@hearth/platform-testing';
+import { ModuleRegistry } from '@hearth/platform-kernel';
+import { INSTALLED_MODULES } from '@hearth/distribution';
 
 const WORKSPACE = join(__dirname, '../../../..');
+/** The modules a manifest may list: every installed module that is not core. */
+const switchable = new ModuleRegistry(INSTALLED_MODULES).all().filter((m) => !m.core).map((m) => m.key).join(', ');
 let db: TestDatabase;
 
 beforeAll(async () => {
@@ -44,7 +48,7 @@ describe('hearth tenants:apply', () => {
       `  ${dir}/millbrook-homes.yaml:1:1: /languages: is required`,
       `  ${dir}/millbrook-homes.yaml:1:1: /keycloak: is required`,
       `  ${dir}/millbrook-homes.yaml:1:1: /admins: is required`,
-      `  ${dir}/millbrook-homes.yaml:5:9: /modules/rent: module "rent" is not installed (installed: noticeboard)`,
+      `  ${dir}/millbrook-homes.yaml:5:9: /modules/rent: module "rent" is not installed (installed: ${switchable})`,
     ]);
     expect(await rows('select slug from hearth.tenant')).toEqual([]);
   });

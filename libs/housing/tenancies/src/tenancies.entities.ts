@@ -19,6 +19,27 @@ export const PERSON_ALERT_CODES = {
 } as const;
 export type PersonAlertCode = keyof typeof PERSON_ALERT_CODES;
 
+// The value lists below mirror the CHECK constraints of the migration; keep them together.
+export const COMMUNICATION_NEEDS = [
+  'large_print', 'braille', 'audio', 'easy_read', 'bsl_interpreter', 'language_interpreter',
+  'text_relay', 'hearing_loop', 'written_only',
+] as const;
+export type CommunicationNeedValue = (typeof COMMUNICATION_NEEDS)[number];
+
+export const PARTY_ROLES = ['tenant', 'household_member'] as const;
+export type PartyRoleValue = (typeof PARTY_ROLES)[number];
+
+export const RELATIONSHIPS = ['partner', 'child', 'parent', 'sibling', 'relative', 'carer', 'lodger', 'other'] as const;
+export type RelationshipValue = (typeof RELATIONSHIPS)[number];
+
+export const TENANCY_END_REASONS = [
+  'notice', 'death', 'eviction', 'transfer', 'mutual_exchange', 'abandonment', 'succession', 'other',
+] as const;
+export type TenancyEndReasonValue = (typeof TENANCY_END_REASONS)[number];
+
+export const TENANCY_EVENT_KINDS = ['started', 'ended', 'succession', 'mutual_exchange', 'party_joined', 'party_left'] as const;
+export type TenancyEventKindValue = (typeof TENANCY_EVENT_KINDS)[number];
+
 @Entity({ schema: 'hearth', name: 'person' })
 export class PersonEntity {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
@@ -30,7 +51,7 @@ export class PersonEntity {
   @Column({ type: 'text', nullable: true }) email!: string | null;
   @Column({ type: 'text', nullable: true }) phone!: string | null;
   @Column({ name: 'preferred_language', type: 'text', default: 'en' }) preferredLanguage!: 'en' | 'cy';
-  @Column({ name: 'communication_needs', type: 'text', array: true, default: () => `'{}'` }) communicationNeeds!: string[];
+  @Column({ name: 'communication_needs', type: 'text', array: true, default: () => `'{}'` }) communicationNeeds!: CommunicationNeedValue[];
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }
@@ -64,7 +85,7 @@ export class TenancyEntity {
   @Column({ name: 'tenure_type', type: 'text' }) tenureType!: TenureType;
   @Column({ name: 'start_date', type: 'date' }) startDate!: string;
   @Column({ name: 'end_date', type: 'date', nullable: true }) endDate!: string | null;
-  @Column({ name: 'end_reason', type: 'text', nullable: true }) endReason!: string | null;
+  @Column({ name: 'end_reason', type: 'text', nullable: true }) endReason!: TenancyEndReasonValue | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }
@@ -83,8 +104,8 @@ export class TenancyPartyEntity {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
   @PrimaryColumn({ name: 'tenancy_id', type: 'uuid' }) tenancyId!: string;
   @PrimaryColumn({ name: 'person_id', type: 'uuid' }) personId!: string;
-  @Column({ type: 'text' }) role!: 'tenant' | 'household_member';
-  @Column({ type: 'text', nullable: true }) relationship!: string | null;
+  @Column({ type: 'text' }) role!: PartyRoleValue;
+  @Column({ type: 'text', nullable: true }) relationship!: RelationshipValue | null;
   @Column({ name: 'joined_on', type: 'date', nullable: true }) joinedOn!: string | null;
   @Column({ name: 'left_on', type: 'date', nullable: true }) leftOn!: string | null;
 }
@@ -94,7 +115,7 @@ export class TenancyEventEntity {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
   @PrimaryColumn({ type: 'uuid' }) @Generated('uuid') id!: string;
   @Column({ name: 'tenancy_id', type: 'uuid' }) tenancyId!: string;
-  @Column({ type: 'text' }) kind!: 'started' | 'ended' | 'succession' | 'mutual_exchange' | 'party_joined' | 'party_left';
+  @Column({ type: 'text' }) kind!: TenancyEventKindValue;
   @Column({ name: 'occurred_on', type: 'date' }) occurredOn!: string;
   @Column({ type: 'jsonb', default: () => `'{}'::jsonb` }) details!: Record<string, unknown>;
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' }) recordedAt!: Date;

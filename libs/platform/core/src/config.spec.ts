@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
+
+const WORKSPACE = join(__dirname, '../../../..');
 
 describe('loadConfig', () => {
   it('works with no environment at all against the local services', () => {
@@ -7,6 +10,15 @@ describe('loadConfig', () => {
     expect(config.database).toMatchObject({ host: '127.0.0.1', port: 5432, name: 'hearth', app: { user: 'hearth_app' }, owner: { user: 'hearth_owner' } });
     expect(config.redis.url).toBe('redis://127.0.0.1:6379');
     expect(config.auth).toMatchObject({ keycloakUrl: 'http://localhost:4000', realm: 'hearth', audience: 'hearth-api' });
+    expect(config.files).toEqual({ storeDir: join(WORKSPACE, 'tmp/files'), maxUploadBytes: 100 * 1024 * 1024 });
+  });
+
+  it('reads the file store directory from the repository root unless it is absolute', () => {
+    expect(loadConfig({ FILE_STORE_DIR: 'var/uploads' }).files.storeDir).toBe(join(WORKSPACE, 'var/uploads'));
+    expect(loadConfig({ FILE_STORE_DIR: '/srv/hearth/files', FILE_UPLOAD_MAX_MB: '5' }).files).toEqual({
+      storeDir: '/srv/hearth/files',
+      maxUploadBytes: 5 * 1024 * 1024,
+    });
   });
 
   it('lists every problem at once, each naming its variable', () => {

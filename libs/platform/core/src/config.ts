@@ -1,3 +1,5 @@
+import { join, resolve } from 'node:path';
+
 /**
  * Hearth's runtime settings, read once from the environment.
  *
@@ -12,6 +14,9 @@ export type HearthEnv = 'development' | 'test' | 'production';
  */
 export const DB_OWNER_ROLE = 'hearth_owner';
 export const DB_APP_ROLE = 'hearth_app';
+
+/** The repository root: relative paths in settings are read from here, not from the shell's directory. */
+const WORKSPACE = join(__dirname, '../../../..');
 
 export interface DatabaseRoleConfig {
   user: string;
@@ -36,6 +41,11 @@ export interface HearthConfig {
   api: { port: number; corsOrigins: string[] };
   /** The worker's health port; unset in tests, which run many workers side by side. */
   worker: { healthPort?: number };
+  /**
+   * Files members give us (imports), kept by the local file store under `storeDir`. API and
+   * worker must see the same directory (one machine, or a shared volume).
+   */
+  files: { storeDir: string; maxUploadBytes: number };
   auth: {
     /** Keycloak's base URL; tokens must carry `iss` = `${url}/realms/${realm}`. */
     keycloakUrl: string;
@@ -142,6 +152,10 @@ export function loadConfig(env: Env = process.env): HearthConfig {
         .split(',').map((o) => o.trim()).filter(Boolean),
     },
     worker: { healthPort: hearthEnv === 'test' ? undefined : r.int('WORKER_HEALTH_PORT', 3001, 1, 65535) },
+    files: {
+      storeDir: resolve(WORKSPACE, r.string('FILE_STORE_DIR', 'tmp/files')),
+      maxUploadBytes: r.int('FILE_UPLOAD_MAX_MB', 100, 1, 10_240) * 1024 * 1024,
+    },
     auth: {
       keycloakUrl: r.url('KEYCLOAK_URL', 'http://localhost:4000', production ? ['https:'] : ['http:', 'https:']),
       realm: r.string('KEYCLOAK_REALM', 'hearth'),

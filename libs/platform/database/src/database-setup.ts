@@ -77,6 +77,12 @@ export async function setupDatabase(config: HearthConfig, database = config.data
       `create extension if not exists pg_trgm with schema public`,
       `create extension if not exists btree_gist with schema public`,
       `create extension if not exists btree_gin with schema public`,
+      // Under row-level security PostgreSQL uses an index only for leakproof operators, and
+      // pg_trgm's are not marked so: without this every trigram search reads all of a
+      // member's rows (ADR 10). They raise no data-dependent errors, so nothing can leak.
+      `alter function public.similarity_op(text, text) leakproof`,
+      `alter function public.word_similarity_op(text, text) leakproof`,
+      `alter function public.word_similarity_commutator_op(text, text) leakproof`,
       // Every table and sequence the owner creates in `hearth` is usable by the app role;
       // row-level security, not table grants, decides which rows.
       `alter default privileges for role ${DB_OWNER_ROLE} in schema hearth

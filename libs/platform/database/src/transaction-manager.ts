@@ -112,6 +112,7 @@ export class TransactionManager {
     const runner = this.dataSource.createQueryRunner();
     try {
       await runner.connect();
+      serializeQueries(runner);
       await runner.startTransaction();
       await runner.query(
         `select set_config('app.tenant_id', $1, true), set_config('statement_timeout', $2, true)`,
@@ -123,4 +124,19 @@ export class TransactionManager {
       throw error;
     }
   }
+}
+
+/**
+ * Parallel resolvers of one request share its transaction, so their queries meet on one
+ * connection. pg deprecates queueing queries on a busy client (an error from pg 9), so the
+ * runner queues them itself, in the order they were asked for; COMMIT waits its turn too.
+ */
+function serializeQueries(runner: QueryRunner): void {
+  const query = runner.query.bind(runner);
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const result = tail.then(() => query(...args));
+    tail = result.catch(() => undefined);
+    return result;
+  }) as QueryRunner['query'];
 }

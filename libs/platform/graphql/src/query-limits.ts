@@ -65,13 +65,20 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables,
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName,
+              variables: request.variables,
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // The variables do not fit the operation; execution refuses them next, with Apollo's
+            // own BAD_USER_INPUT message, before anything runs.
+            return;
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`The query would cost ${cost}; the limit is ${maxCost}. Ask for fewer rows or fields.`, {
               extensions: { code: 'QUERY_TOO_COMPLEX', limit: maxCost, cost },

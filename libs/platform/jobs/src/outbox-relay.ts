@@ -69,6 +69,7 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   /** Relays on every commit that wrote events (LISTEN/NOTIFY), and on a slow poll for anything missed. */
   async start(): Promise<void> {
+    this.stopped = false;
     const { database } = this.config;
     this.listener = new Client({
       host: database.host,
@@ -103,11 +104,17 @@ export class OutboxRelay implements OnApplicationShutdown {
       });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops listening and polling, and waits for a pass under way to finish. */
+  async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     await this.running;
     await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
     await this.queue.close();
   }
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Module, type ModuleMetadata, type Type } from '@nestjs/common';
+import type { Importer } from './importer';
 
 /** A named permission: what it allows, and who holds it (people by role, partners by scope). */
 export interface PermissionDefinition {
@@ -60,6 +61,8 @@ export interface HearthModuleDefinition extends ModuleMetadata {
     emits?: Record<string, { description: string }>;
     handles?: Record<string, Type<EventHandler>>;
   };
+  /** Bulk imports of CSV files into this module's tables, one per kind (see importer.ts). */
+  importers?: Type<Importer>[];
   console?: { routes: ConsoleRoute[] };
 }
 
@@ -69,9 +72,9 @@ export const OWNING_MODULE = Symbol('hearth:owning-module');
 /** Declares a Hearth module. The class is also a Nest module, so it imports like any other. */
 export function HearthModule(definition: HearthModuleDefinition): ClassDecorator {
   return (target) => {
-    const { imports, controllers, exports, providers = [], resolvers = [] } = definition;
+    const { imports, controllers, exports, providers = [], resolvers = [], importers = [] } = definition;
     const handlers = Object.values(definition.events?.handles ?? {});
-    Module({ imports, controllers, exports, providers: [...providers, ...resolvers, ...handlers] })(target);
+    Module({ imports, controllers, exports, providers: [...providers, ...resolvers, ...handlers, ...importers] })(target);
     Reflect.defineMetadata(HEARTH_MODULE, definition, target);
     for (const resolver of resolvers) Reflect.defineMetadata(OWNING_MODULE, definition.key, resolver);
   };

@@ -1,4 +1,5 @@
 export * from './hearth-module.decorator';
+export * from './importer';
 export * from './module-registry';
 export * from './module-settings';
 export * from './module-enablement';

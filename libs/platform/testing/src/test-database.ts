@@ -21,8 +21,8 @@ export function testConfig(env: Record<string, string | undefined> = {}): Hearth
 }
 
 /**
- * The template's name carries a hash of every migration file, so a changed migration gets a
- * fresh template while an unchanged tree reuses the one already built.
+ * The template's name carries a hash of every migration file and of db:setup, so a changed
+ * schema gets a fresh template while an unchanged tree reuses the one already built.
  */
 export function templateName(): string {
   const hash = createHash('sha256');
@@ -35,6 +35,8 @@ export function templateName(): string {
     }
   };
   visit(join(WORKSPACE, 'libs'));
+  // db:setup shapes each database too (extensions, grants, leakproof operators).
+  hash.update(readFileSync(join(WORKSPACE, 'libs/platform/database/src/database-setup.ts')));
   return `hearth_tpl_${hash.digest('hex').slice(0, 12)}`;
 }
 

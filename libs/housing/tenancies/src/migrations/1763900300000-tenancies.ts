@@ -29,6 +29,7 @@ export class Tenancies1763900300000 implements MigrationInterface {
         primary key (tenant_id, id)
       )`);
     await q.query(`create index person_by_name on hearth.person (tenant_id, family_name, given_name, id)`);
+    // Name search by trigram word similarity (<%), which db:setup makes usable under RLS (ADR 10).
     await q.query(`create index person_search on hearth.person using gin (tenant_id, search_text gin_trgm_ops)`);
     await isolateTenantTable(q, 'person');
 
@@ -43,6 +44,9 @@ export class Tenancies1763900300000 implements MigrationInterface {
         foreign key (tenant_id, person_id) references hearth.person (tenant_id, id) on delete cascade
       )`);
     await q.query(`create index person_reference_by_person on hearth.person_reference (tenant_id, person_id)`);
+    // Search by the start of a reference: a range in byte order. Not upper(reference): under RLS an
+    // index serves only leakproof expressions, and upper() is not one.
+    await q.query(`create index person_reference_lookup on hearth.person_reference (tenant_id, (reference collate "C"))`);
     await isolateTenantTable(q, 'person_reference');
 
     // HACT person alert codes. Others see the code's meaning; the note is for permitted roles.
@@ -60,7 +64,8 @@ export class Tenancies1763900300000 implements MigrationInterface {
         foreign key (tenant_id, person_id) references hearth.person (tenant_id, id),
         check (ended_on is null or ended_on >= raised_on)
       )`);
-    await q.query(`create index person_alert_by_person on hearth.person_alert (tenant_id, person_id) where ended_on is null`);
+    // One active alert per code and person; also how a person's active alerts are found.
+    await q.query(`create unique index person_alert_active on hearth.person_alert (tenant_id, person_id, code) where ended_on is null`);
     await isolateTenantTable(q, 'person_alert');
 
     await q.query(`
@@ -82,10 +87,16 @@ export class Tenancies1763900300000 implements MigrationInterface {
         foreign key (tenant_id, dwelling_id) references hearth.asset (tenant_id, id),
         check (end_date is null or end_date >= start_date),
         check ((end_date is null) = (end_reason is null)),
+        -- The dwelling is compared as text so that this GiST index, which only enforces the rule,
+        -- never serves a lookup by dwelling: its cost estimate is far below its real cost on random
+        -- uuids (hundreds of pages a probe at 50,000 tenancies), and tenancy_by_dwelling is the one
+        -- to use (a handful of pages).
         constraint tenancy_no_overlap exclude using gist (
-          tenant_id with =, dwelling_id with =, daterange(start_date, end_date, '[]') with &&)
+          tenant_id with =, (dwelling_id::text) with =, daterange(start_date, end_date, '[]') with &&)
       )`);
-    await q.query(`create index tenancy_by_dwelling on hearth.tenancy (tenant_id, dwelling_id, start_date desc)`);
+    // Finds a dwelling's live tenancy, and answers occupied/void and tenure filters, from the index alone.
+    await q.query(`create index tenancy_by_dwelling on hearth.tenancy (tenant_id, dwelling_id, start_date desc) include (end_date, tenure_type)`);
+    await q.query(`create index tenancy_by_start on hearth.tenancy (tenant_id, start_date desc, id desc)`);
     await q.query(`create index tenancy_by_tenure on hearth.tenancy (tenant_id, tenure_type, dwelling_id) where end_date is null`);
     await isolateTenantTable(q, 'tenancy');
 
@@ -100,6 +111,7 @@ export class Tenancies1763900300000 implements MigrationInterface {
         foreign key (tenant_id, tenancy_id) references hearth.tenancy (tenant_id, id) on delete cascade
       )`);
     await q.query(`create index tenancy_reference_by_tenancy on hearth.tenancy_reference (tenant_id, tenancy_id)`);
+    await q.query(`create index tenancy_reference_lookup on hearth.tenancy_reference (tenant_id, (reference collate "C"))`);
     await isolateTenantTable(q, 'tenancy_reference');
 
     // Tenants (joint tenants when more than one) and household members of a tenancy.
@@ -135,9 +147,18 @@ export class Tenancies1763900300000 implements MigrationInterface {
       )`);
     await q.query(`create index tenancy_event_by_tenancy on hearth.tenancy_event (tenant_id, tenancy_id, occurred_on)`);
     await isolateTenantTable(q, 'tenancy_event');
+
+    // The dwelling register's read paths on the assets tables (ADR 9: read, never write). Pages
+    // are in postcode order, byte-wise so a postcode prefix is a range, with dwellings that have
+    // no postcode last; DwellingRegisterService.ORDER_KEY must stay this expression.
+    const registerKey = `((case when postcode is null then '~' else postcode end) collate "C")`;
+    await q.query(`create index dwelling_register on hearth.asset (tenant_id, ${registerKey}, id) where kind = 'dwelling'`);
+    await q.query(`create index dwelling_register_by_patch on hearth.asset (tenant_id, patch, ${registerKey}, id) where kind = 'dwelling'`);
+    await q.query(`create index asset_reference_lookup on hearth.asset_reference (tenant_id, (reference collate "C"))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`drop index hearth.dwelling_register, hearth.dwelling_register_by_patch, hearth.asset_reference_lookup`);
     await q.query(`drop table hearth.tenancy_event, hearth.tenancy_party, hearth.tenancy_reference, hearth.tenancy,
       hearth.person_alert, hearth.person_reference, hearth.person`);
   }

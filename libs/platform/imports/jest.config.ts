@@ -1,0 +1,5 @@
+export default {
+  displayName: 'platform-imports',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};
