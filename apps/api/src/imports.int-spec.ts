@@ -187,6 +187,10 @@ describe('importKinds', () => {
 });
 
 describe('an import through the worker', () => {
+  // The worker is a real process that compiles and boots beside the whole suite on two cores;
+  // these tests wait for it to do its work, so they get a generous limit (not a timing check).
+  jest.setTimeout(60_000);
+
   beforeAll(async () => {
     worker = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
       cwd: WORKSPACE,
