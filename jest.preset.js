@@ -20,9 +20,6 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testMatch: ['**/?(*.)+(spec|int-spec).ts'],
-  // Integration tests talk to real PostgreSQL and Redis and some start real processes, all on a
-  // two-core machine running the whole suite: a ceiling against hangs, not a speed check.
-  testTimeout: 30_000,
   // Builds the migrated template database once; each integration test file clones its own copy.
   globalSetup: require.resolve('./tools/jest/global-setup.js'),
 };
