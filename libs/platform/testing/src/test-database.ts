@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig, type HearthConfig } from '@hearth/platform-core';
 import { cloneDatabase, dropDatabase, migrateDatabase, setupDatabase, type SchemaParts } from '@hearth/platform-database';
 
 const WORKSPACE = join(__dirname, '../../../..');
+/** Templates kept for other migration sets, so concurrent runs of different trees coexist. */
+const KEEP_TEMPLATES = 3;
 
 /** Settings for tests: the local services, silent logs, and whatever the test overrides. */
 export function testConfig(env: Record<string, string | undefined> = {}): HearthConfig {
@@ -31,7 +33,8 @@ export function templateName(): string {
       if (entry === 'node_modules' || entry.startsWith('.')) continue;
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) visit(path);
-      else if (dir.endsWith('migrations') && entry.endsWith('.ts')) hash.update(path).update(readFileSync(path));
+      // Relative paths: two checkouts of one tree share a template rather than evict each other's.
+      else if (dir.endsWith('migrations') && entry.endsWith('.ts')) hash.update(relative(WORKSPACE, path)).update(readFileSync(path));
     }
   };
   visit(join(WORKSPACE, 'libs'));
@@ -50,10 +53,13 @@ export async function prepareTemplate(parts: SchemaParts): Promise<string> {
   const admin = new Client({ connectionString: config.database.adminUrl });
   await admin.connect();
   try {
-    const existing = await admin.query('select datname from pg_database where datname like $1', ['hearth_tpl_%']);
+    const existing = await admin.query(
+      `select datname from pg_database where datname like 'hearth\\_tpl\\_%' and datname not like '%\\_building' order by oid desc`,
+    );
     if (existing.rows.some((row) => row.datname === name)) return name;
-    // Templates of older migration sets are dead weight; tests databases are dropped as they finish.
-    for (const row of existing.rows) await dropDatabase(config, row.datname);
+    // Templates of older migration sets are dead weight, but another checkout's run may be using
+    // a recent one right now: keep the newest few (oids grow with creation) and drop the rest.
+    for (const row of existing.rows.slice(KEEP_TEMPLATES - 1)) await dropDatabase(config, row.datname);
   } finally {
     await admin.end();
   }
