@@ -15,7 +15,7 @@ import type { BenchScale } from './bench-scales';
 export const WORKSPACE = join(__dirname, '../../../..');
 
 /** A database of the bench's own, kept between runs (drop it with `dropdb hearth_bench_<scale>`). */
-export const benchDatabaseName = (scale: BenchScale) => `hearth_bench_${scale.name}`;
+const benchDatabaseName = (scale: BenchScale) => `hearth_bench_${scale.name}`;
 
 export interface BenchDataset {
   database: string;
@@ -30,7 +30,7 @@ export interface BenchDataset {
 }
 
 /** A config that points at another database on the same server. */
-export function configFor(config: HearthConfig, database: string): HearthConfig {
+function configFor(config: HearthConfig, database: string): HearthConfig {
   return { ...config, database: { ...config.database, name: database } };
 }
 

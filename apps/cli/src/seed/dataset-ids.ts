@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
  *   shared prefix in front, every dwelling of a member looked alike to the tenancy table's
  *   exclusion constraint (a GiST index), and each insert searched all of the member's tenancies.
  */
-export const MAX_SEQUENCE = 2 ** 47 - 1;
+const MAX_SEQUENCE = 2 ** 47 - 1;
 
 export interface IdNamespace {
   /** Added to every sequence number: ids of different namespaces do not start at the same place. */

@@ -62,7 +62,7 @@ export interface MemberLayout {
 }
 
 /** A housing officer's patch holds about this many homes; an estate is never split between two. */
-export const PATCH_HOMES = 650;
+const PATCH_HOMES = 650;
 /**
  * UPRNs: each member has a range of its own, placed by a hash of its namespace so that members
  * of different datasets rarely share one; dwellings take base + their number, blocks the top of

@@ -12,8 +12,8 @@ export interface SeedOptions {
 }
 
 /** Limits that keep names unique and ids within their 48-bit sequences. */
-export const MAX_TENANTS = 2_000;
-export const MAX_HOMES = 10_000_000;
+const MAX_TENANTS = 2_000;
+const MAX_HOMES = 10_000_000;
 
 /** The modules every generated member has switched on: the register and the noticeboard. */
 export const SEEDED_MODULES = ['assets', 'tenancies', 'noticeboard'] as const;

@@ -8,7 +8,7 @@
  * homes: the median member holds 1,664, 73 members hold under 1,000, and three hold over 45,000
  * (113,127, 64,491 and 48,428).
  */
-export const SIZE_SIGMA = 1.5;
+const SIZE_SIGMA = 1.5;
 
 /** Member sizes, largest first, summing to `total`; every member has at least one home. */
 export function longTailSizes(total: number, count: number, sigma = SIZE_SIGMA): number[] {

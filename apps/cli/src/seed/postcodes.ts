@@ -5,7 +5,7 @@
  */
 
 /** The letters a unit may use: never C, I, K, M, O or V. */
-export const UNIT_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
+const UNIT_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
 /** Two letters from twenty: the units one sector can hold. */
 export const UNITS_PER_SECTOR = UNIT_LETTERS.length ** 2;
 /** Homes that share one postcode before the next unit starts (a real unit holds about 15 addresses). */

@@ -4,16 +4,16 @@ import { layoutMember } from './estate-layout';
 import { datasetKey, planMembers, SEEDED_MODULES, type MemberPlan, type SeedOptions } from './member-plan';
 import { addCounts, emptyCounts, homesStatement, structureStatement, type RowCounts, type Statement } from './register-sql';
 
-export const SEED_ACTOR = systemActor('hearth seed');
+const SEED_ACTOR = systemActor('hearth seed');
 
 /**
  * Homes written by one statement. Small enough that a statement stays well inside the
  * transaction manager's statement timeout on a busy machine, large enough that per-statement
  * overhead does not matter.
  */
-export const CHUNK_HOMES = 10_000;
+const CHUNK_HOMES = 10_000;
 /** Members generated at once, each on its own connection: PostgreSQL does the work, so one per core. */
-export const DEFAULT_CONCURRENCY = 2;
+const DEFAULT_CONCURRENCY = 2;
 
 export interface SeedProgress {
   membersDone: number;

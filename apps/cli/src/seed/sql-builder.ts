@@ -44,8 +44,3 @@ export function chooseSql<T extends string | number | null>(draw: string, choice
   });
   return `case ${branches.join(' ')} else ${sqlLiteral(choices[choices.length - 1][0])} end`;
 }
-
-/** An element of a SQL array of `length` elements, chosen by a draw. */
-export function pickSql(array: string, length: number, draw: string): string {
-  return `(${array})[1 + floor(${draw} * ${length})::int]`;
-}

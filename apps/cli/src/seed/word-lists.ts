@@ -44,7 +44,7 @@ export const STREET_NAMES = [
   'Primrose', 'Bluebell', 'Foxglove', 'Nightingale', 'Kingfisher', 'Swallow', 'Lark', 'Wren', 'Heron', 'Jubilee',
   'Coronation', 'Festival', 'Attlee', 'Bevan', 'Lansbury', 'Seacole', 'Pankhurst', 'Brunel', 'Stephenson', 'Fleming',
 ];
-export const STREET_TYPES = ['Road', 'Street', 'Lane', 'Avenue', 'Close', 'Way', 'Crescent', 'Drive', 'Grove', 'Gardens', 'Terrace', 'Walk', 'Place', 'Rise', 'View'];
+const STREET_TYPES = ['Road', 'Street', 'Lane', 'Avenue', 'Close', 'Way', 'Crescent', 'Drive', 'Grove', 'Gardens', 'Terrace', 'Walk', 'Place', 'Rise', 'View'];
 
 /** Blocks and estates take the same words as streets; tall blocks are towers, points or heights. */
 export const BLOCK_FORMS = { low: ['House', 'Court', 'Lodge'], tall: ['Tower', 'Point', 'Heights'] };

@@ -82,11 +82,18 @@ export class TransactionManager {
     const context = hearthContext.require();
     const previous = context.tenantId;
     await this.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+    const restore = () => this.query(`select set_config('app.tenant_id', $1, true)`, [previous ?? '']);
+    let result: T;
     try {
-      return await context.rebindTenant(tenantId, fn);
-    } finally {
-      await this.query(`select set_config('app.tenant_id', $1, true)`, [previous ?? '']);
+      result = await context.rebindTenant(tenantId, fn);
+    } catch (error) {
+      // After a database error the transaction is aborted and the restore fails too; the error
+      // that matters is the first one, and the rollback undoes the binding anyway.
+      await restore().catch(() => undefined);
+      throw error;
     }
+    await restore();
+    return result;
   }
 
   /**

@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { TransactionManager } from '@hearth/platform-database';
+import { systemActor, TransactionManager } from '@hearth/platform-database';
 import { ImportService } from '@hearth/platform-imports';
 import { withPlatform } from '../../cli-context';
 import { planMembers } from '../../seed/member-plan';
 import { LEGACY_SYSTEM } from '../../seed/register-sql';
 import { seedDataset } from '../../seed/seed-dataset';
-import { SEED_ACTOR } from '../../seed/seed.service';
 import { adminClient, withScratchDatabase } from '../bench-dataset';
 import type { BenchContext, BenchScenario } from '../bench-scenario';
 
@@ -23,6 +22,9 @@ const COLUMNS = [
 ];
 /** A member to import into: the smallest dataset the generator makes, one member with one home. */
 const IMPORT_MEMBER = { tenants: 1, homes: 1, seed: 0 };
+/** The file's reference system: not the generator's own, so every row of the file is new to the member. */
+const EXPORT_SYSTEM = 'legacy-export';
+const BENCH_ACTOR = systemActor('hearth bench');
 
 /**
  * A bulk import of assets: a CSV file of the largest member's estates and blocks and the first
@@ -50,7 +52,7 @@ export const importScenario: BenchScenario = {
         const { outcome, seconds, phaseSeconds } = await withPlatform(config, async (app) => {
           const transactions = app.get(TransactionManager);
           const started = Date.now();
-          const result = await transactions.run({ actor: SEED_ACTOR, tenantId: member.id }, () =>
+          const result = await transactions.run({ actor: BENCH_ACTOR, tenantId: member.id }, () =>
             app.get(ImportService).import('assets', () => createReadStream(file), {
               onProgress: (p) => {
                 phases[p.rowsApplied > 0 ? 'applied' : p.rowsValidated > 0 ? 'validated' : 'staged'] = Date.now();
@@ -123,7 +125,7 @@ async function exportAssets(context: BenchContext, database: string, memberId: s
         union all
         (select * from hearth.asset where tenant_id = ${member} and kind = 'dwelling' order by id limit ${Number(dwellings)})
       )
-      select '${LEGACY_SYSTEM}' as reference_system, ref.reference, a.kind, parent.reference as parent_reference, a.name, a.address_line_1,
+      select '${EXPORT_SYSTEM}' as reference_system, ref.reference, a.kind, parent.reference as parent_reference, a.name, a.address_line_1,
              a.address_line_2, a.town, a.postcode, a.uprn, a.bedrooms, a.floor, a.built_year, a.heating,
              case a.lift_access when true then 'yes' when false then 'no' end as lift_access,
              array_to_string(a.accessibility, ';') as accessibility, a.patch
