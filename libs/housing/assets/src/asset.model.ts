@@ -1,5 +1,5 @@
 import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection, ErrorResult } from '@hearth/platform-graphql';
+import { Connection, ErrorResult, enumOf } from '@hearth/platform-graphql';
 import { ACCESSIBILITY_FEATURES, HEATING_TYPES, type AssetEntity } from './asset.entity';
 
 export enum AssetKind {
@@ -10,11 +10,6 @@ export enum AssetKind {
   GARAGE = 'garage',
 }
 registerEnumType(AssetKind, { name: 'AssetKind', description: 'Estate → block → dwelling, plus communal areas and garages.' });
-
-/** A GraphQL enum over one of the entity's value lists: `heat_pump` is `HEAT_PUMP` to clients. */
-function enumOf<V extends string>(values: readonly V[]): { [K in V as Uppercase<K>]: K } {
-  return Object.fromEntries(values.map((value) => [value.toUpperCase(), value])) as { [K in V as Uppercase<K>]: K };
-}
 
 export const HeatingType = enumOf(HEATING_TYPES);
 export type HeatingType = (typeof HEATING_TYPES)[number];

@@ -1,6 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection, ErrorResult } from '@hearth/platform-graphql';
-import { enumOf } from './graphql.helpers';
+import { Connection, ErrorResult, enumOf } from '@hearth/platform-graphql';
 import { InputProblem, resultUnion } from './register-result';
 import {
   COMMUNICATION_NEEDS, PERSON_ALERT_CODES,

@@ -1,20 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { HearthError } from '@hearth/platform-core';
+import { isGranted } from '@hearth/platform-auth';
 import { hearthContext } from '@hearth/platform-database';
 import { ModuleEnablement, type PermissionDefinition } from '@hearth/platform-kernel';
 import { tenanciesPermissions as can } from './tenancies.permissions';
 
-/**
- * Whether this unit of work's actor holds `permission`, by the access guard's own rule: people
- * by realm role, partners by OAuth scope. (The guard keeps its check private; this belongs in
- * @hearth/platform-auth beside it.)
- */
+/** Whether this unit of work's actor holds `permission`, by the access guard's own rule. */
 export function actorHolds(permission: PermissionDefinition): boolean {
   const actor = hearthContext.require().actor;
-  if (!actor) return false;
-  return actor.kind === 'partner'
-    ? (permission.scopes ?? []).some((scope) => actor.scopes.includes(scope))
-    : permission.roles.some((role) => actor.roles.includes(role));
+  return actor !== undefined && isGranted(permission, actor);
 }
 
 /**

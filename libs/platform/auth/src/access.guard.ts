@@ -66,7 +66,8 @@ export class AccessGuard implements CanActivate {
   }
 }
 
-function isGranted(rule: { roles: readonly string[]; scopes?: readonly string[] }, actor: Actor): boolean {
+/** The access rule itself, for code that guards a field rather than an operation: people by realm role, partners by OAuth scope. */
+export function isGranted(rule: { roles: readonly string[]; scopes?: readonly string[] }, actor: Actor): boolean {
   return actor.kind === 'partner'
     ? (rule.scopes ?? []).some((scope) => actor.scopes.includes(scope))
     : rule.roles.some((role) => actor.roles.includes(role));

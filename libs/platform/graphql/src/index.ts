@@ -5,3 +5,4 @@ export * from './query-limits';
 export * from './request-context';
 export * from './dataloader';
 export * from './hearth-graphql.module';
+export * from './enum-of';
