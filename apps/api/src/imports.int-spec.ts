@@ -125,11 +125,11 @@ describe('startImport', () => {
   });
 
   it('answers typed failures for an unknown kind and an unknown file', async () => {
-    expect(await start('repairs', fileId)).toEqual({
+    expect(await start('rent', fileId)).toEqual({
       __typename: 'UnknownImportKind',
       code: 'UNKNOWN_IMPORT_KIND',
-      message: 'Hearth cannot import "repairs"; it can import assets, people, tenancies',
-      kinds: ['assets', 'people', 'tenancies'],
+      message: 'Hearth cannot import "rent"; it can import assets, people, tenancies, sor-codes',
+      kinds: ['assets', 'people', 'tenancies', 'sor-codes'],
     });
     expect(await start('assets', '00000000-0000-4000-8000-000000000000')).toMatchObject({ __typename: 'FileNotFound', code: 'FILE_NOT_FOUND' });
     expect(await start('assets', 'not-an-id')).toMatchObject({ __typename: 'FileNotFound' });
@@ -168,6 +168,7 @@ describe('importKinds', () => {
       ['assets', 'assets', false],
       ['people', 'tenancies', false],
       ['tenancies', 'tenancies', false],
+      ['sor-codes', 'repairs', false],
     ]);
     const assets = res.data!.importKinds[0].columns;
     expect(assets.map((c: any) => c.name)).toEqual(sample('assets').split('\n')[0].split(','));

@@ -19,6 +19,7 @@ const SHARED_TABLES: Record<string, string> = {
 const FIXTURES: Record<string, (tenantId: string) => [string, unknown[]]> = {
   tenant_module: (t) => [`insert into hearth.tenant_module (tenant_id, module_key, enabled) values ($1, 'isolation-probe', true)`, [t]],
   audit_log: (t) => [`insert into hearth.audit_log (tenant_id, actor_kind, actor_id, operation) values ($1, 'system', 'probe', 'probe')`, [t]],
+  closure_day: (t) => [`insert into hearth.closure_day (tenant_id, day, description, created_by) values ($1, '2030-01-02', 'Probe', 'probe')`, [t]],
   outbox_event: (t) => [`insert into hearth.outbox_event (tenant_id, type, aggregate_type, aggregate_id, payload) values ($1, 'probe', 'probe', 'p', '{}')`, [t]],
   notice: (t) => [`insert into hearth.notice (tenant_id, title, body, posted_by, expires_at) values ($1, 'Probe', 'Probe', 'probe', now() + interval '1 day')`, [t]],
   asset: (t) => [`insert into hearth.asset (tenant_id, id, kind, postcode) values ($1, $2, 'dwelling', 'CF10 1AA')`, [t, probeId(t, 'asset')]],
@@ -32,6 +33,17 @@ const FIXTURES: Record<string, (tenantId: string) => [string, unknown[]]> = {
   tenancy_event: (t) => [`insert into hearth.tenancy_event (tenant_id, tenancy_id, kind, occurred_on, recorded_by) values ($1, $2, 'started', '2020-01-01', 'probe')`, [t, probeId(t, 'tenancy')]],
   stored_file: (t) => [`insert into hearth.stored_file (tenant_id, id, name, content_type, size_bytes, sha256, uploaded_by) values ($1, $2, 'probe.csv', 'text/csv', 0, repeat('0', 64), 'probe')`, [t, probeId(t, 'stored_file')]],
   import_run: (t) => [`insert into hearth.import_run (tenant_id, kind, file_id, started_by) values ($1, 'assets', $2, 'probe')`, [t, probeId(t, 'stored_file')]],
+  sor_code: (t) => [`insert into hearth.sor_code (tenant_id, code, description, trade, default_priority, cost_pence, standard_minutes) values ($1, 'PROBE1', 'Probe', 'general', 'routine', 100, 10)`, [t]],
+  contractor: (t) => [`insert into hearth.contractor (tenant_id, id, name, trades) values ($1, $2, 'Probe Contractor', '{general}')`, [t, probeId(t, 'contractor')]],
+  hazard_case: (t) => [`insert into hearth.hazard_case (tenant_id, id, asset_id, hazard_type, severity, description, aware_at, reported_by) values ($1, $2, $3, 'damp_and_mould', 'significant', 'Probe', '2026-01-05T09:00:00Z', 'probe')`, [t, probeId(t, 'hazard_case'), probeId(t, 'asset')]],
+  hazard_clock: (t) => [`insert into hearth.hazard_clock (tenant_id, hazard_case_id, clock, due_at) values ($1, $2, 'investigate', '2026-01-19T23:59:59Z')`, [t, probeId(t, 'hazard_case')]],
+  repair: (t) => [`insert into hearth.repair (tenant_id, id, asset_id, description, reported_by_kind, reported_by, hazard_case_id) values ($1, $2, $3, 'Probe', 'staff', 'probe', $4)`, [t, probeId(t, 'repair'), probeId(t, 'asset'), probeId(t, 'hazard_case')]],
+  work_order: (t) => [`insert into hearth.work_order (tenant_id, id, repair_id, priority, emergency, trade, contractor_id, target_at, warn_at) values ($1, $2, $3, 'routine', false, 'general', $4, now() + interval '1 day', now())`, [t, probeId(t, 'work_order'), probeId(t, 'repair'), probeId(t, 'contractor')]],
+  work_order_line: (t) => [`insert into hearth.work_order_line (tenant_id, work_order_id, line_no, sor_code, description, quantity, unit_cost_pence, standard_minutes) values ($1, $2, 1, 'PROBE1', 'Probe', 1, 100, 10)`, [t, probeId(t, 'work_order')]],
+  work_order_transition: (t) => [`insert into hearth.work_order_transition (tenant_id, work_order_id, to_status, actor_kind, actor_id) values ($1, $2, 'raised', 'system', 'probe')`, [t, probeId(t, 'work_order')]],
+  appointment: (t) => [`insert into hearth.appointment (tenant_id, work_order_id, day, slot, booked_by) values ($1, $2, '2030-01-03', 'am', 'probe')`, [t, probeId(t, 'work_order')]],
+  work_order_attachment: (t) => [`insert into hearth.work_order_attachment (tenant_id, work_order_id, file_id, added_by) values ($1, $2, $3, 'probe')`, [t, probeId(t, 'work_order'), probeId(t, 'stored_file')]],
+  partner_message: (t) => [`insert into hearth.partner_message (tenant_id, client_id, message_id, kind, body_sha256, outcome) values ($1, 'probe-client', 'M1', 'JobStatusUpdate', repeat('0', 64), '{}')`, [t]],
 };
 
 /**

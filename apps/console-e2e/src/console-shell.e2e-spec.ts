@@ -14,6 +14,16 @@ import { CONSOLE_DIST, WORKSPACE } from './support/workspace';
 
 const SCREENSHOTS = join(WORKSPACE, 'docs/screenshots');
 
+/**
+ * The README's screenshots are taken by this test, but only when asked (`npm run screenshots`):
+ * a test run must not leave tracked files changed.
+ */
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
 // A real browser, API, database and issuer are far slower than a unit test. Set here rather than in jest.config.ts,
 // whose testTimeout the workspace-wide run (one jest over every project) does not apply.
 jest.setTimeout(120_000);
@@ -42,7 +52,6 @@ describe('console shell', () => {
     const onboarding = await api.app.get(OnboardingService).applyDirectory(join(WORKSPACE, 'tenants'));
     expect(onboarding.status).toBe('applied');
     browser = await launchChromium();
-    await mkdir(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -85,7 +94,7 @@ describe('console shell', () => {
     expect(await page.getByTestId('roles').textContent()).toContain('tenant-admin');
     expect(await moduleState(page, 'noticeboard')).toBe('On');
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, 'console-shell.png'), fullPage: true, animations: 'disabled' });
+    await screenshot(page, 'console-shell');
 
     await page.getByRole('radio', { name: 'Cymraeg' }).click();
     await page.locator('html[lang="cy"]').waitFor();
@@ -118,7 +127,7 @@ describe('console shell', () => {
     expect(await page.getByTestId('member-country').textContent()).toBe('England');
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(await moduleState(page, 'noticeboard')).toBe('On');
-    await page.screenshot({ path: join(SCREENSHOTS, 'console-shell-acting-for.png'), fullPage: true, animations: 'disabled' });
+    await screenshot(page, 'console-shell-acting-for');
 
     // The choice lasts for the tab: a reload still acts for Millbrook.
     await page.reload();

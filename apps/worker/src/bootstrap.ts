@@ -3,14 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import type { HearthConfig } from '@hearth/platform-core';
-import { assertNoEviction, EventDispatcher, OutboxRelay, Readiness, REDIS } from '@hearth/platform-jobs';
+import { assertNoEviction, EventDispatcher, OutboxRelay, Readiness, REDIS, ScheduledJobs } from '@hearth/platform-jobs';
 import { ImportProcessor } from '@hearth/platform-imports';
 import { WorkerModule } from './worker.module';
 import { serveHealth } from './health-server';
 
 /**
- * Starts the worker: the outbox relay, the event dispatcher and the import processor. On
- * SIGTERM Nest's shutdown hooks stop taking work, let running jobs finish, and close
+ * Starts the worker: the outbox relay, the event dispatcher, the import processor and modules'
+ * scheduled jobs. On SIGTERM Nest's shutdown hooks stop taking work, let running jobs finish, and close
  * connections, so a deploy never cuts a job in half (BullMQ would redeliver it anyway;
  * handlers are idempotent).
  */
@@ -22,6 +22,7 @@ export async function startWorker(config: HearthConfig, modules?: readonly Type[
   await app.get(OutboxRelay).start();
   app.get(EventDispatcher).start();
   app.get(ImportProcessor).start();
+  await app.get(ScheduledJobs).start();
   if (config.worker.healthPort !== undefined) {
     const server = await serveHealth(app.get(Readiness), config.worker.healthPort);
     // Closed first on shutdown, so the orchestrator stops routing to a worker that is leaving.

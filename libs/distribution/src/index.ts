@@ -4,10 +4,14 @@ import { MembersModule } from '@hearth/consortium-members';
 import { NoticeboardModule } from '@hearth/housing-noticeboard';
 import { AssetsModule } from '@hearth/housing-assets';
 import { TenanciesModule } from '@hearth/housing-tenancies';
+import { RepairsModule } from '@hearth/housing-repairs';
+import { CalendarModule } from '@hearth/platform-calendar';
 
 /**
  * The modules this deployment installs, like a Linux distribution's package set: installed
  * here means a member may switch it on in its manifest. The API, worker and CLI all read
  * this one list, so they can never disagree about the schema.
  */
-export const INSTALLED_MODULES: readonly Type[] = [MembersModule, ImportsModule, NoticeboardModule, AssetsModule, TenanciesModule];
+export const INSTALLED_MODULES: readonly Type[] = [
+  MembersModule, ImportsModule, CalendarModule, NoticeboardModule, AssetsModule, TenanciesModule, RepairsModule,
+];

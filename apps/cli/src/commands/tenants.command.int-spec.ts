@@ -57,7 +57,7 @@ describe('hearth tenants:apply', () => {
     const result = await hearth('tenants:apply', '--dry-run');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('+ member aber-housing (Aber Housing Association, wales)\n');
-    expect(result.stdout).toContain('✔ dry run: 8 changes to apply; nothing was written\n');
+    expect(result.stdout).toContain('✔ dry run: 11 changes to apply; nothing was written\n');
     expect(await rows('select slug from hearth.tenant')).toEqual([]);
   });
 
@@ -70,10 +70,13 @@ describe('hearth tenants:apply', () => {
       '+ aber-housing: invite admin ffion.evans@aber-housing.example (Ffion Evans)',
       '+ member millbrook-homes (Millbrook Homes, england)',
       '~ millbrook-homes: module noticeboard on (defaultExpiryDays: 30)',
+      '~ millbrook-homes: module assets on',
+      '~ millbrook-homes: module tenancies on',
+      '~ millbrook-homes: module repairs on (priorities: [4 items], approachingWithinHours: 24)',
       '+ millbrook-homes: invite admin sam.patel@millbrook-homes.example (Sam Patel)',
       '+ member thistle-housing (Thistle Housing Co-operative, scotland)',
       '+ thistle-housing: invite admin morag.campbell@thistle-housing.example (Morag Campbell)',
-      '✔ applied 8 changes',
+      '✔ applied 11 changes',
       '! keycloak: skipped 6 steps (organizations, first-admin invitations): Keycloak admin credentials are not configured (set KEYCLOAK_ADMIN_CLIENT_ID and KEYCLOAK_ADMIN_CLIENT_SECRET)',
     ]);
     expect(await rows('select slug, name_cy, country, languages, keycloak_organization from hearth.tenant order by slug')).toEqual([
@@ -82,18 +85,21 @@ describe('hearth tenants:apply', () => {
       { slug: 'thistle-housing', name_cy: null, country: 'scotland', languages: ['en'], keycloak_organization: 'thistle-housing' },
     ]);
     expect(
-      await rows(`select t.slug, m.module_key, m.enabled, m.settings from hearth.tenant_module m join hearth.tenant t on t.id = m.tenant_id order by t.slug`),
+      await rows(`select t.slug, m.module_key, m.enabled, m.settings from hearth.tenant_module m join hearth.tenant t on t.id = m.tenant_id order by t.slug, m.module_key`),
     ).toEqual([
       { slug: 'aber-housing', module_key: 'noticeboard', enabled: true, settings: { defaultExpiryDays: 14 } },
+      { slug: 'millbrook-homes', module_key: 'assets', enabled: true, settings: {} },
       { slug: 'millbrook-homes', module_key: 'noticeboard', enabled: true, settings: { defaultExpiryDays: 30 } },
+      { slug: 'millbrook-homes', module_key: 'repairs', enabled: true, settings: expect.objectContaining({ approachingWithinHours: 24 }) },
+      { slug: 'millbrook-homes', module_key: 'tenancies', enabled: true, settings: {} },
     ]);
-    expect(await rows(`select count(*)::int as entries from hearth.audit_log`)).toEqual([{ entries: 8 }]);
+    expect(await rows(`select count(*)::int as entries from hearth.audit_log`)).toEqual([{ entries: 11 }]);
   });
 
   it('does nothing on a second run', async () => {
     const result = await hearth('tenants:apply');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('= aber-housing: no changes\n= millbrook-homes: no changes\n= thistle-housing: no changes\n✔ nothing to change\n');
-    expect(await rows(`select count(*)::int as entries from hearth.audit_log`)).toEqual([{ entries: 8 }]);
+    expect(await rows(`select count(*)::int as entries from hearth.audit_log`)).toEqual([{ entries: 11 }]);
   });
 });

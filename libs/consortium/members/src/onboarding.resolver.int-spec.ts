@@ -1,8 +1,4 @@
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { HearthGraphQLModule } from '@hearth/platform-graphql';
-import { HearthPlatformModule } from '@hearth/platform-kernel';
-import { createTestDatabase, insertMember, serveForTest, TestTokens, type TestApi, type TestDatabase } from '@hearth/platform-testing';
+import { createTestDatabase, insertMember, serveModulesForTest, TestTokens, type TestApi, type TestDatabase } from '@hearth/platform-testing';
 import { SAMPLE_MODULES } from './testing/sample-modules';
 
 const tokens = new TestTokens();
@@ -13,9 +9,7 @@ beforeAll(async () => {
   db = await createTestDatabase(tokens.env);
   await insertMember(db.admin, 'millbrook');
   // The API's GraphQL stack with only this library's modules: the real ones live in scopes it may not import.
-  @Module({ imports: [HearthPlatformModule.forRoot({ config: db.config, modules: SAMPLE_MODULES, process: 'test' }), HearthGraphQLModule.forRoot()] })
-  class OnboardingApiModule {}
-  api = await serveForTest(await NestFactory.create(OnboardingApiModule, { logger: false }));
+  api = await serveModulesForTest(db.config, SAMPLE_MODULES);
 });
 
 afterAll(async () => {

@@ -1,9 +1,9 @@
+import { JSONObjectScalar } from '@hearth/platform-graphql';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Access, Role } from '@hearth/platform-auth';
 import { hearthContext } from '@hearth/platform-database';
 import { Member } from '@hearth/platform-kernel';
 import { manifestFromInput, MemberManifestInput } from './dto/member-manifest.input';
-import { JSONObjectScalar } from './json-object.scalar';
 import { ApplyManifestResult, ManifestApplied, ManifestInvalid } from './onboarding.model';
 import type { ManifestProblem } from './onboarding/member-manifest';
 import { describeChange } from './onboarding/onboarding-plan';

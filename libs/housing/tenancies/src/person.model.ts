@@ -1,6 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection, ErrorResult, enumOf } from '@hearth/platform-graphql';
-import { InputProblem, resultUnion } from './register-result';
+import { Connection, ErrorResult, enumOf, InputProblem, resultUnion } from '@hearth/platform-graphql';
 import {
   COMMUNICATION_NEEDS, PERSON_ALERT_CODES,
   type CommunicationNeedValue, type PersonAlertEntity, type PersonEntity, type PersonReferenceEntity, type TenancyReferenceEntity,

@@ -1,7 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '@hearth/platform-auth';
-import { connectionCost } from '@hearth/platform-graphql';
-import { IdArg } from './graphql.helpers';
+import { connectionCost, IdArg } from '@hearth/platform-graphql';
 import {
   AlertNotFound, CreatePersonResult, EndPersonAlertResult, Person, PersonAlert, PersonConnection, PersonInvalid, PersonNotFound,
   RaisePersonAlertResult, RegisterReference, UpdatePersonResult,

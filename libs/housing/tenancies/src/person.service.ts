@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { AuditLog, hearthContext, Outbox, TransactionManager } from '@hearth/platform-database';
-import { DEFAULT_PAGE_SIZE, toConnection } from '@hearth/platform-graphql';
+import { DEFAULT_PAGE_SIZE, InputProblem, toConnection } from '@hearth/platform-graphql';
 import {
   AlertNotFound, Person, PersonAlert, PersonInvalid, PersonNotFound, type PersonConnection,
 } from './person.model';
-import { InputProblem } from './register-result';
 import { referencesTaken } from './references';
 import { actorHolds } from './register-access';
 import { cursorValues, hydrate, resembles, SqlParams, startsWithReference } from './sql';

@@ -1,5 +1,5 @@
 import type { FindOptionsWhere, Repository } from 'typeorm';
-import { InputProblem } from './register-result';
+import { InputProblem } from '@hearth/platform-graphql';
 import type { ReferenceInput } from './dto/reference.input';
 
 /**

@@ -1,8 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection, ErrorResult, enumOf } from '@hearth/platform-graphql';
+import { Connection, ErrorResult, enumOf, InputProblem, resultUnion } from '@hearth/platform-graphql';
 import type { Country } from '@hearth/platform-database';
 import { CountryCode } from '@hearth/platform-kernel';
-import { InputProblem, resultUnion } from './register-result';
 import {
   PARTY_ROLES, RELATIONSHIPS, TENANCY_END_REASONS, TENANCY_EVENT_KINDS, TENURE_TYPES,
   type PartyRoleValue, type RelationshipValue, type TenancyEndReasonValue, type TenancyEntity, type TenancyEventEntity,

@@ -1,8 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '@hearth/platform-auth';
-import { connectionCost } from '@hearth/platform-graphql';
+import { connectionCost, IdArg } from '@hearth/platform-graphql';
 import { Asset } from '@hearth/housing-assets';
-import { IdArg } from './graphql.helpers';
 import { Person, RegisterReference } from './person.model';
 import { RegisterLoaders } from './register.loaders';
 import {

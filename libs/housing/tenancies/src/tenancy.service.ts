@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AuditLog, hearthContext, Outbox, TransactionManager } from '@hearth/platform-database';
-import { DEFAULT_PAGE_SIZE, toConnection, type PageArgs } from '@hearth/platform-graphql';
+import { DEFAULT_PAGE_SIZE, InputProblem, toConnection, type PageArgs } from '@hearth/platform-graphql';
 import { AssetEntity } from '@hearth/housing-assets';
 import { MemberCountry } from './member-country';
 import { referencesTaken } from './references';
-import { InputProblem } from './register-result';
 import { cursorValues, hydrate, liveOn, SqlParams } from './sql';
 import {
   PersonEntity, TenancyEntity, TenancyEventEntity, TenancyPartyEntity, TenancyReferenceEntity,

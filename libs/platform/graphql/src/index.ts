@@ -6,3 +6,6 @@ export * from './request-context';
 export * from './dataloader';
 export * from './hearth-graphql.module';
 export * from './enum-of';
+export * from './result-union';
+export * from './json-object.scalar';
+export * from './arguments';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { HearthError } from '@hearth/platform-core';
-import { AuditLog, hearthContext, Outbox, TransactionManager } from '@hearth/platform-database';
+import { actorLabel, AuditLog, hearthContext, Outbox, TransactionManager } from '@hearth/platform-database';
 import { ModuleEnablement } from '@hearth/platform-kernel';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toConnection, type ConnectionShape, type PageArgs } from '@hearth/platform-graphql';
-import { actorLabel, StoredFiles } from './files/stored-files';
+import { StoredFiles } from './files/stored-files';
 import { ImporterRegistry } from './importer-registry';
 import { ImportService, lockImports } from './import.service';
 import { ImportEvent } from './imports.permissions';

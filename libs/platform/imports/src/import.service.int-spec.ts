@@ -108,7 +108,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.admin.query('truncate hearth.widget, hearth.widget_reference, hearth.import_run, hearth.stored_file, hearth.outbox_event');
+  await db.admin.query('truncate hearth.widget, hearth.widget_reference, hearth.import_run, hearth.stored_file, hearth.outbox_event cascade');
 });
 
 const actor = systemActor('test');

@@ -27,6 +27,24 @@ export interface EventHandler {
   handle(event: DeliveredEvent): Promise<void>;
 }
 
+/** Work a module does on a timer for each member that has it on (escalation, reminders). */
+export interface ScheduledTask {
+  /** Runs inside the member's unit of work (system actor, the member bound); returns a summary for the job log. */
+  run(): Promise<unknown>;
+}
+
+/**
+ * A task the worker runs every `every` milliseconds for each member with the module on. The
+ * job is named `<module key>.<key>` and carries `{ tenantId, ids: [] }`.
+ */
+export interface ModuleSchedule {
+  /** Lower-case words joined by hyphens, unique within the module. */
+  key: string;
+  description: string;
+  every: number;
+  task: Type<ScheduledTask>;
+}
+
 export interface ConsoleRoute {
   path: string;
   title: { en: string; cy: string };
@@ -63,6 +81,8 @@ export interface HearthModuleDefinition extends ModuleMetadata {
   };
   /** Bulk imports of CSV files into this module's tables, one per kind (see importer.ts). */
   importers?: Type<Importer>[];
+  /** Timed work per member, run by the worker (see platform-jobs scheduled-jobs.ts). */
+  schedules?: ModuleSchedule[];
   console?: { routes: ConsoleRoute[] };
 }
 
@@ -74,7 +94,8 @@ export function HearthModule(definition: HearthModuleDefinition): ClassDecorator
   return (target) => {
     const { imports, controllers, exports, providers = [], resolvers = [], importers = [] } = definition;
     const handlers = Object.values(definition.events?.handles ?? {});
-    Module({ imports, controllers, exports, providers: [...providers, ...resolvers, ...handlers, ...importers] })(target);
+    const tasks = (definition.schedules ?? []).map((schedule) => schedule.task);
+    Module({ imports, controllers, exports, providers: [...providers, ...resolvers, ...handlers, ...importers, ...tasks] })(target);
     Reflect.defineMetadata(HEARTH_MODULE, definition, target);
     for (const resolver of resolvers) Reflect.defineMetadata(OWNING_MODULE, definition.key, resolver);
   };

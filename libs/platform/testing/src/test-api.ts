@@ -1,4 +1,8 @@
-import type { INestApplication } from '@nestjs/common';
+import { Module, type INestApplication, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { HearthConfig } from '@hearth/platform-core';
+import { HearthGraphQLModule } from '@hearth/platform-graphql';
+import { HearthPlatformModule } from '@hearth/platform-kernel';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -42,4 +46,15 @@ export async function serveForTest(app: INestApplication): Promise<TestApi> {
       await app.close();
     },
   };
+}
+
+/**
+ * The API's GraphQL stack with only `modules` installed, served on a free loopback port: how a
+ * library tests its own operations (the app that serves every module is in a scope libraries may
+ * not import).
+ */
+export async function serveModulesForTest(config: HearthConfig, modules: readonly Type[]): Promise<TestApi> {
+  @Module({ imports: [HearthPlatformModule.forRoot({ config, modules, process: 'test' }), HearthGraphQLModule.forRoot()] })
+  class ModulesApi {}
+  return serveForTest(await NestFactory.create(ModulesApi, { logger: false }));
 }

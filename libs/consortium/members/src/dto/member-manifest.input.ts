@@ -1,8 +1,8 @@
+import { JSONObjectScalar } from '@hearth/platform-graphql';
 import { Field, InputType } from '@nestjs/graphql';
 import { Allow } from 'class-validator';
 import { CountryCode } from '@hearth/platform-kernel';
 import type { Language } from '@hearth/platform-database';
-import { JSONObjectScalar } from '../json-object.scalar';
 import { pointerOf, type ManifestProblem, type MemberManifest } from '../onboarding/member-manifest';
 
 // These inputs give GraphQL the manifest's shape and nothing more: every rule lives in the

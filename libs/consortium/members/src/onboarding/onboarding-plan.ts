@@ -139,15 +139,22 @@ export function describePlan(plan: MemberPlan): string[] {
 
 function formatSettings(settings: ModuleSettings): string {
   return Object.entries(settings)
-    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+    .map(([key, value]) => `${key}: ${brief(value)}`)
     .join(', ');
+}
+
+/** A setting's value on a one-line summary: a long list or object is counted, not spelled out. */
+function brief(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json.length <= 60) return json;
+  return Array.isArray(value) ? `[${value.length} items]` : '{…}';
 }
 
 function settingsDiff(before: ModuleSettings, after: ModuleSettings): string {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   return keys
     .filter((key) => !sameJson(before[key], after[key]))
-    .map((key) => `${key} ${key in before ? JSON.stringify(before[key]) : 'unset'} → ${key in after ? JSON.stringify(after[key]) : 'unset'}`)
+    .map((key) => `${key} ${key in before ? brief(before[key]) : 'unset'} → ${key in after ? brief(after[key]) : 'unset'}`)
     .join(', ');
 }
 

@@ -1,11 +1,12 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { Trim } from '@hearth/platform-graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsEnum, IsOptional, Length, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
 import { CommunicationNeed, PreferredLanguage } from '../person.model';
 import { ReferenceInput, referenceKey } from './reference.input';
-import { IsCalendarDate, IsPhone, PERSON_NAME, Trim } from './validators';
+import { IsCalendarDate, IsPhone, PERSON_NAME } from './validators';
 
 @InputType({ description: 'A person to add to the register.' })
 export class CreatePersonInput {

@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { Trim } from '@hearth/platform-graphql';
 import { IsIn, IsOptional, IsUUID, Length } from 'class-validator';
 import { PERSON_ALERT_CODES } from '../tenancies.entities';
-import { IsCalendarDate, Trim } from './validators';
+import { IsCalendarDate } from './validators';
 
 // Sorted: as object keys, the plain numbers would otherwise come before "20-10".
 const CODES = Object.keys(PERSON_ALERT_CODES).sort();

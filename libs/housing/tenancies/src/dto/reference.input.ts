@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { Trim } from '@hearth/platform-graphql';
 import { IsOptional, Length, MaxLength } from 'class-validator';
-import { Trim } from './validators';
 
 @InputType({ description: 'An id the record has in another system (HACT Reference), e.g. the legacy system a member leaves.' })
 export class ReferenceInput {

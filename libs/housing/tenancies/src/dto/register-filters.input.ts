@@ -1,11 +1,11 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import { PageArgs } from '@hearth/platform-graphql';
+import { PageArgs, Trim } from '@hearth/platform-graphql';
 import { Occupancy } from '../dwelling.model';
 import { TenureType } from '../tenancy.model';
 import { MAX_DAYS_AHEAD } from './start-tenancy.input';
-import { IsCalendarDate, Trim } from './validators';
+import { IsCalendarDate } from './validators';
 
 @ArgsType()
 export class PeopleArgs extends PageArgs {

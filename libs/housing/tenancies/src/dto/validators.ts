@@ -1,12 +1,8 @@
-import { Transform } from 'class-transformer';
 import { isPhoneNumber, ValidateBy, type ValidationOptions } from 'class-validator';
 import { addDays, isCalendarDate, ukToday } from '../uk-date';
 
 /** The earliest date the register accepts anywhere: older ones are typing mistakes. */
 export const EARLIEST_DATE = '1900-01-01';
-
-/** Trims strings before they are validated, so "  " is empty and " Jones" is stored as "Jones". */
-export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 /**
  * A calendar date (`YYYY-MM-DD`) from EARLIEST_DATE up to `daysAhead` days after today in the

@@ -18,3 +18,8 @@ export interface Actor {
 export function systemActor(id: string): Actor {
   return { kind: 'system', id, roles: [], scopes: [], organizations: [] };
 }
+
+/** How records name who made them (`uploaded_by`, `reported_by`): the person's name, else their username or id. */
+export function actorLabel(actor: Actor | undefined): string {
+  return actor?.name ?? actor?.username ?? actor?.id ?? 'unknown';
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { HEARTH_CONFIG, type HearthConfig } from '@hearth/platform-core';
-import { hearthContext, TransactionManager, type Actor } from '@hearth/platform-database';
+import { actorLabel, hearthContext, TransactionManager } from '@hearth/platform-database';
 import { StoredFile } from '../import.model';
 import { FileStore } from './file-store';
 
@@ -69,11 +69,6 @@ export class StoredFiles {
   open(fileId: string): Readable {
     return this.store.open(storeKey(hearthContext.require().requireTenantId(), fileId));
   }
-}
-
-/** Who did something, as records show it: a person's name, else their subject or client id. */
-export function actorLabel(actor: Actor | undefined): string {
-  return actor?.name ?? actor?.username ?? actor?.id ?? 'unknown';
 }
 
 function storeKey(tenantId: string, fileId: string): string {

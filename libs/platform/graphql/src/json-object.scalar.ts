@@ -8,12 +8,12 @@ function asObject(value: unknown): Record<string, unknown> {
 }
 
 /**
- * A JSON object whose shape is checked elsewhere: a module's settings, which each module
- * describes with its own JSON Schema rather than with GraphQL types.
+ * A JSON object whose shape is described elsewhere: a module's settings (each module's own JSON
+ * Schema), or a message in an industry standard's shape (HACT's RaiseRepair).
  */
 export const JSONObjectScalar = new GraphQLScalarType({
   name: 'JSONObject',
-  description: "A JSON object, checked against a schema of its own (a module's settings schema).",
+  description: "A JSON object whose shape is described elsewhere: a module's settings schema, or a standard's message (HACT RaiseRepair).",
   serialize: asObject,
   parseValue: asObject,
   parseLiteral(ast, variables) {

@@ -1,9 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '@hearth/platform-core';
-import { TestTokens } from '@hearth/platform-testing';
-import { KeycloakAccessTokenVerifier } from './access-token-verifier';
-import { actorFromClaims } from './actor-from-claims';
+import { actorFromClaims, KeycloakAccessTokenVerifier } from '@hearth/platform-auth';
+import { TestTokens } from './test-tokens';
+
+// The verifier's tests live beside TestTokens rather than in platform-auth: they prove the two
+// agree (what the tests sign is what Keycloak signs), and platform-auth then needs nothing from
+// this library, which itself needs the kernel (and so platform-auth) to serve test APIs.
 
 /** A loopback stand-in for Keycloak's JWKS endpoint, counting how often keys are fetched. */
 describe('KeycloakAccessTokenVerifier with keys from the issuer (JWKS)', () => {

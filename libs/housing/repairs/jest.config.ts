@@ -1,0 +1,5 @@
+export default {
+  displayName: 'housing-repairs',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

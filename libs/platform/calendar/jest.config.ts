@@ -1,0 +1,5 @@
+export default {
+  displayName: 'platform-calendar',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,11 @@
+export * from './calendar-region';
+export * from './bank-holidays';
+export * from './holiday-changes';
+export * from './easter';
+export * from './working-calendar';
+export * from './member-calendar';
+export * from './calendar.module';
+export * from './calendar.permissions';
+export * from './calendar.model';
+export * from './closure-day.entity';
+export { ukDay, ukMidnight, isCalendarDay } from './uk-day';
