@@ -11,13 +11,11 @@ export enum AssetKind {
 }
 registerEnumType(AssetKind, { name: 'AssetKind', description: 'Estate → block → dwelling, plus communal areas and garages.' });
 
-export const HeatingType = enumOf(HEATING_TYPES);
+export const HeatingType = enumOf(HEATING_TYPES, { name: 'HeatingType', description: "A home's main heating." });
 export type HeatingType = (typeof HEATING_TYPES)[number];
-registerEnumType(HeatingType, { name: 'HeatingType', description: "A home's main heating." });
 
-export const AccessibilityFeature = enumOf(ACCESSIBILITY_FEATURES);
+export const AccessibilityFeature = enumOf(ACCESSIBILITY_FEATURES, { name: 'AccessibilityFeature', description: 'An adaptation or feature that makes a place accessible.' });
 export type AccessibilityFeature = (typeof ACCESSIBILITY_FEATURES)[number];
-registerEnumType(AccessibilityFeature, { name: 'AccessibilityFeature', description: 'An adaptation or feature that makes a place accessible.' });
 
 @ObjectType({ description: 'An id this asset has in another system (HACT Reference).' })
 export class AssetReference {

@@ -11,9 +11,8 @@ export enum PreferredLanguage {
 }
 registerEnumType(PreferredLanguage, { name: 'PreferredLanguage', description: 'The language a person wants letters and calls in: English or Welsh.' });
 
-export const CommunicationNeed = enumOf(COMMUNICATION_NEEDS);
+export const CommunicationNeed = enumOf(COMMUNICATION_NEEDS, { name: 'CommunicationNeed', description: 'How a person needs to be communicated with.' });
 export type CommunicationNeed = CommunicationNeedValue;
-registerEnumType(CommunicationNeed, { name: 'CommunicationNeed', description: 'How a person needs to be communicated with.' });
 
 @ObjectType({ description: 'An id this record has in another system (HACT Reference), kept from the systems a member leaves.' })
 export class RegisterReference {

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection, ErrorResult, enumOf, InputProblem, resultUnion } from '@hearth/platform-graphql';
 import type { Country } from '@hearth/platform-database';
 import { CountryCode } from '@hearth/platform-kernel';
@@ -10,28 +10,23 @@ import {
 import { terminologyFor } from './tenure-rules';
 import { ukToday } from './uk-date';
 
-export const TenureType = enumOf(TENURE_TYPES);
-export type TenureType = TenureTypeValue;
-registerEnumType(TenureType, {
+export const TenureType = enumOf(TENURE_TYPES, {
   name: 'TenureType',
   description: 'The legal form of a tenancy. SECURE_CONTRACT and STANDARD_CONTRACT are the Welsh occupation contracts.',
 });
+export type TenureType = TenureTypeValue;
 
-export const TenancyEndReason = enumOf(TENANCY_END_REASONS);
+export const TenancyEndReason = enumOf(TENANCY_END_REASONS, { name: 'TenancyEndReason' });
 export type TenancyEndReason = TenancyEndReasonValue;
-registerEnumType(TenancyEndReason, { name: 'TenancyEndReason' });
 
-export const PartyRole = enumOf(PARTY_ROLES);
+export const PartyRole = enumOf(PARTY_ROLES, { name: 'PartyRole', description: 'A tenant (joint tenants when more than one) or a member of the household.' });
 export type PartyRole = PartyRoleValue;
-registerEnumType(PartyRole, { name: 'PartyRole', description: 'A tenant (joint tenants when more than one) or a member of the household.' });
 
-export const Relationship = enumOf(RELATIONSHIPS);
+export const Relationship = enumOf(RELATIONSHIPS, { name: 'Relationship', description: "A household member's relationship to the tenant." });
 export type Relationship = RelationshipValue;
-registerEnumType(Relationship, { name: 'Relationship', description: "A household member's relationship to the tenant." });
 
-export const TenancyEventKind = enumOf(TENANCY_EVENT_KINDS);
+export const TenancyEventKind = enumOf(TENANCY_EVENT_KINDS, { name: 'TenancyEventKind' });
 export type TenancyEventKind = TenancyEventKindValue;
-registerEnumType(TenancyEventKind, { name: 'TenancyEventKind' });
 
 @ObjectType({ description: "What the member's staff call a tenancy and its tenants: the law of the member's country decides." })
 export class Terminology {

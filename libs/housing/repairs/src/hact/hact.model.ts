@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ErrorResult, enumOf, resultUnion } from '@hearth/platform-graphql';
 import { TransitionRefused, WorkOrderInvalid, WorkOrderNotFound, WorkOrderStatus } from '../repairs/repairs.model';
 
@@ -6,12 +6,11 @@ import { TransitionRefused, WorkOrderInvalid, WorkOrderNotFound, WorkOrderStatus
 export const JOB_STATUSES = ['accepted', 'scheduled', 'in_progress', 'on_hold', 'no_access', 'completed'] as const;
 export type JobStatusValue = (typeof JOB_STATUSES)[number];
 
-export const JobStatus = enumOf(JOB_STATUSES);
-export type JobStatus = JobStatusValue;
-registerEnumType(JobStatus, {
+export const JobStatus = enumOf(JOB_STATUSES, {
   name: 'JobStatus',
   description: "A contractor's news about a job; see docs/partners/repairs-hact.md for the work order status each one moves to.",
 });
+export type JobStatus = JobStatusValue;
 
 @ObjectType({ description: 'A status update was accepted, now or (replayed) when its message id was first received.' })
 export class JobStatusUpdateApplied {

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, ErrorResult, enumOf, InputProblem, resultUnion } from '@hearth/platform-graphql';
 import {
   HAZARD_CLOCKS, HAZARD_SEVERITIES, HAZARD_TYPES,
@@ -6,35 +6,30 @@ import {
   type HazardSeverity as HazardSeverityValue, type HazardType as HazardTypeValue,
 } from '../repairs.entities';
 
-export const HazardType = enumOf(HAZARD_TYPES);
+export const HazardType = enumOf(HAZARD_TYPES, { name: 'HazardType', description: 'The kind of hazard (HHSRS-style): DAMP_AND_MOULD, EXCESS_COLD, FIRE...' });
 export type HazardType = HazardTypeValue;
-registerEnumType(HazardType, { name: 'HazardType', description: 'The kind of hazard (HHSRS-style): DAMP_AND_MOULD, EXCESS_COLD, FIRE...' });
 
-export const HazardSeverity = enumOf(HAZARD_SEVERITIES);
-export type HazardSeverity = HazardSeverityValue;
-registerEnumType(HazardSeverity, {
+export const HazardSeverity = enumOf(HAZARD_SEVERITIES, {
   name: 'HazardSeverity',
   description: "EMERGENCY: an imminent and significant risk of harm (Awaab's Law: investigate and make safe within 24 hours). SIGNIFICANT: a significant risk of harm.",
 });
+export type HazardSeverity = HazardSeverityValue;
 
-export const HazardClockKind = enumOf(HAZARD_CLOCKS);
+export const HazardClockKind = enumOf(HAZARD_CLOCKS, { name: 'HazardClockKind', description: 'A statutory clock of a hazard case; see docs/hazards.md for each.' });
 export type HazardClockKind = HazardClockKindValue;
-registerEnumType(HazardClockKind, { name: 'HazardClockKind', description: 'A statutory clock of a hazard case; see docs/hazards.md for each.' });
 
 export const HAZARD_CLOCK_STATUSES = ['pending', 'running', 'met', 'met_late', 'missed', 'waived'] as const;
-export const HazardClockStatus = enumOf(HAZARD_CLOCK_STATUSES);
-export type HazardClockStatus = (typeof HAZARD_CLOCK_STATUSES)[number];
-registerEnumType(HazardClockStatus, {
+export const HazardClockStatus = enumOf(HAZARD_CLOCK_STATUSES, {
   name: 'HazardClockStatus',
   description:
     'PENDING: not started (it runs from the investigation). RUNNING: started, not met, not yet due. MET: met before it was due. ' +
     'MET_LATE: met at or after it was due. MISSED: due and not met. WAIVED: no longer applies (the investigation found the work not needed, or the case was closed).',
 });
+export type HazardClockStatus = (typeof HAZARD_CLOCK_STATUSES)[number];
 
 export const HAZARD_CASE_STATUSES = ['open', 'closed'] as const;
-export const HazardCaseStatus = enumOf(HAZARD_CASE_STATUSES);
+export const HazardCaseStatus = enumOf(HAZARD_CASE_STATUSES, { name: 'HazardCaseStatus' });
 export type HazardCaseStatus = (typeof HAZARD_CASE_STATUSES)[number];
-registerEnumType(HazardCaseStatus, { name: 'HazardCaseStatus' });
 
 /** A clock's state at `now`: the one definition the API, the filters and the measures share (see hazardClockStatusSql). */
 export function hazardClockStatus(clock: Pick<HazardClockEntity, 'dueAt' | 'metAt' | 'missedAt' | 'waivedReason'>, now: Date): HazardClockStatus {

@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, ErrorResult, enumOf, InputProblem, resultUnion } from '@hearth/platform-graphql';
 import { AssetNotFound } from '@hearth/housing-assets';
 import {
@@ -9,25 +9,20 @@ import {
 } from '../repairs.entities';
 import { ALLOWED_TRANSITIONS, type WorkOrderStatus as WorkOrderStatusValue } from './work-order.state-machine';
 
-export const Trade = enumOf(TRADES);
+export const Trade = enumOf(TRADES, { name: 'Trade', description: 'The trade a repair needs, which a contractor must offer to take the work order.' });
 export type Trade = TradeValue;
-registerEnumType(Trade, { name: 'Trade', description: 'The trade a repair needs, which a contractor must offer to take the work order.' });
 
-export const WorkOrderStatus = enumOf(WORK_ORDER_STATUSES);
+export const WorkOrderStatus = enumOf(WORK_ORDER_STATUSES, { name: 'WorkOrderStatus', description: 'Where a work order is; see docs/repairs.md for the moves allowed.' });
 export type WorkOrderStatus = WorkOrderStatusValue;
-registerEnumType(WorkOrderStatus, { name: 'WorkOrderStatus', description: 'Where a work order is; see docs/repairs.md for the moves allowed.' });
 
-export const RepairStatus = enumOf(REPAIR_STATUSES);
+export const RepairStatus = enumOf(REPAIR_STATUSES, { name: 'RepairStatus', description: 'REPORTED until triaged into work orders; CANCELLED before any work was done.' });
 export type RepairStatus = RepairStatusValue;
-registerEnumType(RepairStatus, { name: 'RepairStatus', description: 'REPORTED until triaged into work orders; CANCELLED before any work was done.' });
 
-export const ReportedByKind = enumOf(REPORTED_BY_KINDS);
+export const ReportedByKind = enumOf(REPORTED_BY_KINDS, { name: 'ReportedByKind', description: "Who reported it: the member's staff, a partner's system (a call centre, say), or a resident." });
 export type ReportedByKind = ReportedByKindValue;
-registerEnumType(ReportedByKind, { name: 'ReportedByKind', description: "Who reported it: the member's staff, a partner's system (a call centre, say), or a resident." });
 
-export const AppointmentSlot = enumOf(APPOINTMENT_SLOTS);
+export const AppointmentSlot = enumOf(APPOINTMENT_SLOTS, { name: 'AppointmentSlot', description: 'AM (8 to 1), PM (12 to 6), ALL_DAY, or EVENING (after 6).' });
 export type AppointmentSlot = AppointmentSlotValue;
-registerEnumType(AppointmentSlot, { name: 'AppointmentSlot', description: 'AM (8 to 1), PM (12 to 6), ALL_DAY, or EVENING (after 6).' });
 
 @ObjectType({ description: "A priced task of the member's schedule of rates (the NHF SoR or its own)." })
 export class SorCode {
