@@ -3,7 +3,7 @@ import { CalendarModule } from '@hearth/platform-calendar';
 import { ImportsModule } from '@hearth/platform-imports';
 import { Repairs1763900500000 } from './migrations/1763900500000-repairs';
 import { repairsEvents, repairsPermissions } from './repairs.permissions';
-import { repairsSettingsSchema } from './repairs.settings';
+import { checkRepairsSettings, repairsSettingsSchema } from './repairs.settings';
 import type { RepairsPart } from './repairs.part';
 import { repairsPart } from './repairs/repairs.part';
 import { contractorsPart } from './contractors/contractors.part';
@@ -36,6 +36,7 @@ const gather = <K extends keyof RepairsPart>(key: K) => PARTS.flatMap((part) => 
   exports: gather('exports'),
   permissions: repairsPermissions,
   settings: repairsSettingsSchema,
+  checkSettings: checkRepairsSettings,
   events: { emits: repairsEvents },
   schedules: [
     {

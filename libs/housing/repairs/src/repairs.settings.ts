@@ -33,6 +33,14 @@ export const DEFAULT_PRIORITIES: RepairPriority[] = [
   { code: 'planned', name: 'Planned', target: { workingDays: 60 }, emergency: false, hactPriority: 4 },
 ];
 
+/** What the schema cannot say: each priority code once, since work orders and SOR codes name priorities by code. */
+export function checkRepairsSettings(settings: Record<string, unknown>): { path: string; message: string }[] {
+  const codes = (settings as unknown as RepairsSettings).priorities.map((priority) => priority.code);
+  return codes.flatMap((code, i) =>
+    codes.indexOf(code) < i ? [{ path: `/priorities/${i}/code`, message: `"${code}" is already the code of priority ${codes.indexOf(code) + 1}` }] : [],
+  );
+}
+
 /** The member's repairs settings, checked by the platform against this schema (draft 2020-12) with defaults filled in. */
 export const repairsSettingsSchema = {
   type: 'object',

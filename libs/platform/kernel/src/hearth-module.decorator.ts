@@ -75,6 +75,11 @@ export interface HearthModuleDefinition extends ModuleMetadata {
   permissions?: Record<string, PermissionDefinition>;
   /** JSON Schema (draft 2020-12) for the member's settings; defaults are applied from it. */
   settings?: Record<string, unknown>;
+  /**
+   * Rules the schema cannot say (codes unique within a list, say), checked after it with the
+   * defaults filled in: one problem per broken rule, with a JSON pointer into the settings.
+   */
+  checkSettings?: (settings: Record<string, unknown>) => { path: string; message: string }[];
   events?: {
     emits?: Record<string, { description: string }>;
     handles?: Record<string, Type<EventHandler>>;

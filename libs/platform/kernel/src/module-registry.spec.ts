@@ -50,6 +50,15 @@ describe('resolveModuleSettings', () => {
     });
   });
 
+  it("applies the module's own rules after the schema's, to settings with their defaults", () => {
+    const withRule = {
+      ...definition,
+      checkSettings: (settings: Record<string, unknown>) => ((settings.days as number) > 7 ? [{ path: '/days', message: 'must be a week or less' }] : []),
+    };
+    expect(resolveModuleSettings(withRule, {})).toEqual({ ok: false, problems: [{ path: '/days', message: 'must be a week or less' }] });
+    expect(resolveModuleSettings(withRule, { days: 7 })).toEqual({ ok: true, settings: { days: 7 } });
+  });
+
   it('accepts no settings at all for a module without a schema', () => {
     expect(resolveModuleSettings({ ...definition, settings: undefined }, undefined)).toEqual({ ok: true, settings: {} });
     expect(resolveModuleSettings({ ...definition, settings: undefined }, { a: 1 })).toMatchObject({ ok: false });

@@ -24,8 +24,9 @@ export function resolveModuleSettings(definition: HearthModuleDefinition, input:
     compiled.set(schema, validate);
   }
   const settings = structuredClone(input ?? {}) as Record<string, unknown>;
-  if (validate(settings)) return { ok: true, settings };
-  return { ok: false, problems: (validate.errors ?? []).map(describeProblem) };
+  if (!validate(settings)) return { ok: false, problems: (validate.errors ?? []).map(describeProblem) };
+  const problems = definition.checkSettings?.(settings) ?? [];
+  return problems.length ? { ok: false, problems } : { ok: true, settings };
 }
 
 /** Turns an ajv error into a sentence a member's admin can act on. */
