@@ -128,8 +128,8 @@ describe('startImport', () => {
     expect(await start('rent', fileId)).toEqual({
       __typename: 'UnknownImportKind',
       code: 'UNKNOWN_IMPORT_KIND',
-      message: 'Hearth cannot import "rent"; it can import assets, people, tenancies, sor-codes',
-      kinds: ['assets', 'people', 'tenancies', 'sor-codes'],
+      message: 'Hearth cannot import "rent"; it can import assets, people, tenancies, sor-codes, payments',
+      kinds: ['assets', 'people', 'tenancies', 'sor-codes', 'payments'],
     });
     expect(await start('assets', '00000000-0000-4000-8000-000000000000')).toMatchObject({ __typename: 'FileNotFound', code: 'FILE_NOT_FOUND' });
     expect(await start('assets', 'not-an-id')).toMatchObject({ __typename: 'FileNotFound' });
@@ -169,6 +169,7 @@ describe('importKinds', () => {
       ['people', 'tenancies', false],
       ['tenancies', 'tenancies', false],
       ['sor-codes', 'repairs', false],
+      ['payments', 'rent', false],
     ]);
     const assets = res.data!.importKinds[0].columns;
     expect(assets.map((c: any) => c.name)).toEqual(sample('assets').split('\n')[0].split(','));

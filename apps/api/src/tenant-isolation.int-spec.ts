@@ -44,6 +44,16 @@ const FIXTURES: Record<string, (tenantId: string) => [string, unknown[]]> = {
   appointment: (t) => [`insert into hearth.appointment (tenant_id, work_order_id, day, slot, booked_by) values ($1, $2, '2030-01-03', 'am', 'probe')`, [t, probeId(t, 'work_order')]],
   work_order_attachment: (t) => [`insert into hearth.work_order_attachment (tenant_id, work_order_id, file_id, added_by) values ($1, $2, $3, 'probe')`, [t, probeId(t, 'work_order'), probeId(t, 'stored_file')]],
   partner_message: (t) => [`insert into hearth.partner_message (tenant_id, client_id, message_id, kind, body_sha256, outcome) values ($1, 'probe-client', 'M1', 'JobStatusUpdate', repeat('0', 64), '{}')`, [t]],
+  rent_account: (t) => [`insert into hearth.rent_account (tenant_id, id, tenancy_id, payment_reference, frequency, charge_weeks, opened_on) values ($1, $2, $3, 'PROBE-001', 'weekly', 52, '2020-01-01')`, [t, probeId(t, 'rent_account'), probeId(t, 'tenancy')]],
+  rent_charge_schedule: (t) => [`insert into hearth.rent_charge_schedule (tenant_id, account_id, charge_type, effective_from, amount_pence, created_by) values ($1, $2, 'rent', '2020-01-01', 10000, 'probe')`, [t, probeId(t, 'rent_account')]],
+  rent_run: (t) => [`insert into hearth.rent_run (tenant_id, frequency, period_start, period_end, started_by) values ($1, 'weekly', '2026-04-06', '2026-04-12', 'probe')`, [t]],
+  payment: (t) => [`insert into hearth.payment (tenant_id, id, source, channel, payment_reference, amount_pence, received_on, external_id, created_by, account_id, allocated_at) values ($1, $2, 'file', 'bank', 'PROBE-001', 500, '2026-04-07', 'probe-1', 'probe', $3, now())`, [t, probeId(t, 'payment'), probeId(t, 'rent_account')]],
+  rent_transaction: (t) => [`insert into hearth.rent_transaction (tenant_id, account_id, kind, amount_pence, effective_on, description, payment_id, posted_by) values ($1, $2, 'payment', -500, '2026-04-07', 'Probe', $3, 'probe')`, [t, probeId(t, 'rent_account'), probeId(t, 'payment')]],
+  arrears_stage_entry: (t) => [`insert into hearth.arrears_stage_entry (tenant_id, id, account_id, stage, balance_pence, entered_by) values ($1, $2, $3, 'reminder', 500, 'probe')`, [t, probeId(t, 'arrears_stage_entry'), probeId(t, 'rent_account')]],
+  rent_letter: (t) => [`insert into hearth.rent_letter (tenant_id, account_id, stage_entry_id, template, language, addressee, subject, body) values ($1, $2, $3, 'reminder', 'en', 'Probe', 'Probe', 'Probe')`, [t, probeId(t, 'rent_account'), probeId(t, 'arrears_stage_entry')]],
+  payment_arrangement: (t) => [`insert into hearth.payment_arrangement (tenant_id, id, account_id, instalment_pence, frequency, starts_on, arrears_pence, created_by) values ($1, $2, $3, 500, 'weekly', '2026-04-06', 5000, 'probe')`, [t, probeId(t, 'payment_arrangement'), probeId(t, 'rent_account')]],
+  arrangement_instalment: (t) => [`insert into hearth.arrangement_instalment (tenant_id, arrangement_id, due_on, amount_pence) values ($1, $2, '2026-04-13', 500)`, [t, probeId(t, 'payment_arrangement')]],
+  income_task: (t) => [`insert into hearth.income_task (tenant_id, account_id, arrangement_id, kind, description, due_on) values ($1, $2, $3, 'call', 'Probe', '2026-04-20')`, [t, probeId(t, 'rent_account'), probeId(t, 'payment_arrangement')]],
 };
 
 /**
@@ -56,7 +66,7 @@ function probeId(tenantId: string, table: string): string {
 }
 
 /** Tables whose rows may never change once written, even for their own member. */
-const APPEND_ONLY = new Set(['audit_log']);
+const APPEND_ONLY = new Set(['audit_log', 'rent_transaction']);
 
 const tokens = new TestTokens();
 let db: TestDatabase;

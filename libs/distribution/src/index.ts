@@ -5,6 +5,7 @@ import { NoticeboardModule } from '@hearth/housing-noticeboard';
 import { AssetsModule } from '@hearth/housing-assets';
 import { TenanciesModule } from '@hearth/housing-tenancies';
 import { RepairsModule } from '@hearth/housing-repairs';
+import { RentModule } from '@hearth/housing-rent';
 import { CalendarModule } from '@hearth/platform-calendar';
 
 /**
@@ -13,5 +14,5 @@ import { CalendarModule } from '@hearth/platform-calendar';
  * this one list, so they can never disagree about the schema.
  */
 export const INSTALLED_MODULES: readonly Type[] = [
-  MembersModule, ImportsModule, CalendarModule, NoticeboardModule, AssetsModule, TenanciesModule, RepairsModule,
+  MembersModule, ImportsModule, CalendarModule, NoticeboardModule, AssetsModule, TenanciesModule, RepairsModule, RentModule,
 ];

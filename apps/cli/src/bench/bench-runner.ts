@@ -7,10 +7,14 @@ import type { BenchContext, BenchScenario } from './bench-scenario';
 import { dwellingPageScenario } from './scenarios/dwelling-page.scenario';
 import { generatorScenario } from './scenarios/generator.scenario';
 import { importScenario } from './scenarios/import.scenario';
+import { paymentImportScenario } from './scenarios/payment-import.scenario';
+import { rentRunScenario } from './scenarios/rent-run.scenario';
 import { rlsCostScenario } from './scenarios/rls-cost.scenario';
 
 /** In this order: the latency scenarios first, while the machine is quiet, then the bulk ones. */
-export const SCENARIOS: readonly BenchScenario[] = [rlsCostScenario, dwellingPageScenario, importScenario, generatorScenario];
+export const SCENARIOS: readonly BenchScenario[] = [
+  rlsCostScenario, dwellingPageScenario, importScenario, paymentImportScenario, rentRunScenario, generatorScenario,
+];
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 

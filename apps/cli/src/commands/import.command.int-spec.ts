@@ -75,7 +75,7 @@ describe('hearth import', () => {
 
   it.each([
     [['import', 'assets', 'docs/imports/assets.csv', '--tenant', 'atlantis'], '✖ There is no member "atlantis"'],
-    [['import', 'rent', 'docs/imports/assets.csv', '--tenant', 'millbrook'], '✖ Hearth cannot import "rent"; it can import assets, people, tenancies, sor-codes'],
+    [['import', 'rent', 'docs/imports/assets.csv', '--tenant', 'millbrook'], '✖ Hearth cannot import "rent"; it can import assets, people, tenancies, sor-codes, payments'],
     [['import', 'assets', 'docs/imports/assets.csv', '--tenant', 'thistle'], '✖ The Assets module is switched off for this member, so its files cannot be imported'],
     [['import', 'assets', 'no/such/file.csv', '--tenant', 'millbrook'], "✖ Cannot read no/such/file.csv: ENOENT: no such file or directory, access 'no/such/file.csv'"],
   ])('refuses %j, saying why', async (args, message) => {

@@ -31,7 +31,7 @@ export function registerImportCommand(program: Command): void {
   program
     .command('import')
     .description("Import a CSV file into a member's register: all of it, or (if any row has a problem) none of it. See docs/imports.md")
-    .argument('<kind>', 'what the file holds: assets, people, tenancies or sor-codes')
+    .argument('<kind>', 'what the file holds: assets, people, tenancies, sor-codes or payments')
     .argument('<file>', 'a CSV file, UTF-8, with a header row')
     .requiredOption('--tenant <slug>', 'the member whose register it is')
     .option('--dry-run', 'check the file and count what would change, then roll everything back')

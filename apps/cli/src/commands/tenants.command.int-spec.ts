@@ -38,7 +38,7 @@ describe('hearth tenants:apply', () => {
   it('refuses a directory with a bad manifest, listing each problem, and applies none of them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hearth-tenants-'));
     cpSync(join(WORKSPACE, 'tenants'), dir, { recursive: true });
-    writeFileSync(join(dir, 'millbrook-homes.yaml'), 'slug: millbrook-homes\nname: Millbrook Homes\ncountry: england\nmodules:\n  rent: {}\n');
+    writeFileSync(join(dir, 'millbrook-homes.yaml'), 'slug: millbrook-homes\nname: Millbrook Homes\ncountry: england\nmodules:\n  lettings: {}\n');
     const result = await hearth('tenants:apply', dir);
     rmSync(dir, { recursive: true });
     expect(result.code).toBe(1);
@@ -48,7 +48,7 @@ describe('hearth tenants:apply', () => {
       `  ${dir}/millbrook-homes.yaml:1:1: /languages: is required`,
       `  ${dir}/millbrook-homes.yaml:1:1: /keycloak: is required`,
       `  ${dir}/millbrook-homes.yaml:1:1: /admins: is required`,
-      `  ${dir}/millbrook-homes.yaml:5:9: /modules/rent: module "rent" is not installed (installed: ${switchable})`,
+      `  ${dir}/millbrook-homes.yaml:5:13: /modules/lettings: module "lettings" is not installed (installed: ${switchable})`,
     ]);
     expect(await rows('select slug from hearth.tenant')).toEqual([]);
   });

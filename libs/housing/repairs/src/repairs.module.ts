@@ -1,10 +1,9 @@
-import { HearthModule } from '@hearth/platform-kernel';
+import { fromParts, HearthModule } from '@hearth/platform-kernel';
 import { CalendarModule } from '@hearth/platform-calendar';
 import { ImportsModule } from '@hearth/platform-imports';
 import { Repairs1763900500000 } from './migrations/1763900500000-repairs';
 import { repairsEvents, repairsPermissions } from './repairs.permissions';
 import { checkRepairsSettings, repairsSettingsSchema } from './repairs.settings';
-import type { RepairsPart } from './repairs.part';
 import { repairsPart } from './repairs/repairs.part';
 import { contractorsPart } from './contractors/contractors.part';
 import { hazardsPart } from './hazards/hazards.part';
@@ -13,8 +12,6 @@ import { measuresPart } from './measures/measures.part';
 import { hactPart } from './hact/hact.part';
 import { ESCALATION_EVERY_MS, EscalationTask } from './escalation/escalation.task';
 
-const PARTS: RepairsPart[] = [repairsPart, contractorsPart, hazardsPart, escalationPart, measuresPart, hactPart];
-const gather = <K extends keyof RepairsPart>(key: K) => PARTS.flatMap((part) => part[key] ?? []) as NonNullable<RepairsPart[K]>;
 
 /**
  * Repairs and work orders on the member's working-day calendar, and hazard cases with their
@@ -28,12 +25,9 @@ const gather = <K extends keyof RepairsPart>(key: K) => PARTS.flatMap((part) => 
   version: '1.0.0',
   dependsOn: ['assets'],
   imports: [CalendarModule, ImportsModule],
-  entities: gather('entities'),
+  // Each area declares what it adds in its own <area>.part.ts.
+  ...fromParts([repairsPart, contractorsPart, hazardsPart, escalationPart, measuresPart, hactPart]),
   migrations: [Repairs1763900500000],
-  providers: gather('providers'),
-  resolvers: gather('resolvers'),
-  importers: gather('importers'),
-  exports: gather('exports'),
   permissions: repairsPermissions,
   settings: repairsSettingsSchema,
   checkSettings: checkRepairsSettings,

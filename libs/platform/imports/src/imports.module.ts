@@ -35,6 +35,7 @@ import { Imports1763900450000 } from './migrations/1763900450000-imports';
     ImportProcessor,
   ],
   controllers: [FileUploadController],
+  processors: [ImportProcessor],
   resolvers: [ImportResolver],
   permissions: importPermissions,
   events: {

@@ -27,6 +27,11 @@ export interface EventHandler {
   handle(event: DeliveredEvent): Promise<void>;
 }
 
+/** A BullMQ worker a module runs in the worker process (imports, rent runs): started once the worker is up. */
+export interface QueueProcessor {
+  start(): void;
+}
+
 /** Work a module does on a timer for each member that has it on (escalation, reminders). */
 export interface ScheduledTask {
   /** Runs inside the member's unit of work (system actor, the member bound); returns a summary for the job log. */
@@ -88,6 +93,8 @@ export interface HearthModuleDefinition extends ModuleMetadata {
   importers?: Type<Importer>[];
   /** Timed work per member, run by the worker (see platform-jobs scheduled-jobs.ts). */
   schedules?: ModuleSchedule[];
+  /** The module's queue workers, which the worker process starts (they must also be providers). */
+  processors?: Type<QueueProcessor>[];
   console?: { routes: ConsoleRoute[] };
 }
 

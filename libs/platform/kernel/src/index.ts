@@ -10,3 +10,4 @@ export * from './modules.resolver';
 export * from './hearth-platform.module';
 export * from './logging';
 export * from './schema-sdl';
+export * from './module-parts';

@@ -1,9 +1,9 @@
-import type { RepairsPart } from '../repairs.part';
+import type { ModulePart } from '@hearth/platform-kernel';
 import { ContractorResolver } from './contractors.resolver';
 import { ContractorService } from './contractors.service';
 
-/** What this part adds to the repairs module (see repairs.part.ts). */
-export const contractorsPart: RepairsPart = {
+/** What this area adds to the repairs module. */
+export const contractorsPart: ModulePart = {
   providers: [ContractorService],
   resolvers: [ContractorResolver],
   exports: [ContractorService],

@@ -1,7 +1,7 @@
-import type { RepairsPart } from '../repairs.part';
+import type { ModulePart } from '@hearth/platform-kernel';
 import { EscalationTask } from './escalation.task';
 
-/** What this part adds to the repairs module (see repairs.part.ts). */
-export const escalationPart: RepairsPart = {
+/** What this area adds to the repairs module. */
+export const escalationPart: ModulePart = {
   providers: [EscalationTask],
 };

@@ -1,10 +1,10 @@
-import type { RepairsPart } from '../repairs.part';
+import type { ModulePart } from '@hearth/platform-kernel';
 import { HazardLoaders } from './hazard.loaders';
 import { HazardResolver } from './hazard.resolver';
 import { HazardService } from './hazard.service';
 
-/** What this part adds to the repairs module (see repairs.part.ts). */
-export const hazardsPart: RepairsPart = {
+/** What this area adds to the repairs module. */
+export const hazardsPart: ModulePart = {
   providers: [HazardService, HazardLoaders],
   resolvers: [HazardResolver],
   exports: [HazardService],

@@ -1,9 +1,9 @@
-import type { RepairsPart } from '../repairs.part';
+import type { ModulePart } from '@hearth/platform-kernel';
 import { MeasuresResolver } from './measures.resolver';
 import { MeasuresService } from './measures.service';
 
-/** What this part adds to the repairs module (see repairs.part.ts). */
-export const measuresPart: RepairsPart = {
+/** What this area adds to the repairs module. */
+export const measuresPart: ModulePart = {
   providers: [MeasuresService],
   resolvers: [MeasuresResolver],
 };

@@ -1,4 +1,4 @@
-import type { RepairsPart } from '../repairs.part';
+import type { ModulePart } from '@hearth/platform-kernel';
 import { REPAIRS_ENTITIES } from '../repairs.entities';
 import { RepairPriorities } from './repair-priorities';
 import { RepairsLoaders } from './repairs.loaders';
@@ -11,8 +11,8 @@ import { WorkOrderAttachmentResolver, WorkOrderResolver } from './work-orders.re
 import { PartnerScope } from './partner-scope';
 import { WorkOrderService } from './work-orders.service';
 
-/** What this part adds to the repairs module (see repairs.part.ts). Every repairs table's entity is registered here. */
-export const repairsPart: RepairsPart = {
+/** What this area adds to the repairs module. Every repairs table's entity is registered here. */
+export const repairsPart: ModulePart = {
   entities: REPAIRS_ENTITIES,
   providers: [RepairPriorities, RepairsLoaders, PartnerScope, SorCodeService, RepairService, WorkOrderService],
   resolvers: [SorCodeResolver, RepairResolver, WorkOrderResolver, WorkOrderAttachmentResolver],

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'housing-rent',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};
