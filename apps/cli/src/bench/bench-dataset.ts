@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import type { HearthConfig } from '@hearth/platform-core';
+import { DB_OWNER_ROLE, type HearthConfig } from '@hearth/platform-core';
 import { dropDatabase, migrateDatabase, setupDatabase } from '@hearth/platform-database';
 import { ModuleRegistry } from '@hearth/platform-kernel';
 import { INSTALLED_MODULES } from '@hearth/distribution';
@@ -113,6 +113,33 @@ export async function withScratchDatabase<T>(config: HearthConfig, database: str
     await setupDatabase(target);
     await migrateDatabase(target, new ModuleRegistry(INSTALLED_MODULES).schemaParts());
     return await fn(target);
+  } finally {
+    await dropDatabase(config, database);
+  }
+}
+
+/**
+ * Runs `fn` against a copy of the bench dataset (a file copy: much faster than the default
+ * WAL-logged copy for a database this size), with a superuser client on it, and drops the copy
+ * afterwards, whatever happens: for scenarios that write to the dataset.
+ */
+export async function withDatasetCopy<T>(
+  config: HearthConfig, dataset: BenchDataset, database: string, fn: (copy: HearthConfig, admin: Client) => Promise<T>,
+): Promise<T> {
+  await dropDatabase(config, database);
+  const postgres = await adminClient(config, 'postgres');
+  try {
+    await postgres.query(`create database ${database} template ${dataset.database} owner ${DB_OWNER_ROLE} strategy file_copy`);
+  } finally {
+    await postgres.end();
+  }
+  try {
+    const admin = await adminClient(config, database);
+    try {
+      return await fn(configFor(config, database), admin);
+    } finally {
+      await admin.end();
+    }
   } finally {
     await dropDatabase(config, database);
   }

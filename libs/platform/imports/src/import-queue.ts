@@ -1,47 +1,20 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { Inject, Injectable } from '@nestjs/common';
 import { HEARTH_CONFIG, type HearthConfig } from '@hearth/platform-core';
-import { connectRedis, KEEP_COMPLETED, KEEP_FAILED, type TenantJobData } from '@hearth/platform-jobs';
-import type { DeliveredEvent, EventHandler } from '@hearth/platform-kernel';
+import { QueueOnEvent, TenantJobQueue } from '@hearth/platform-jobs';
 import { IMPORTS_QUEUE } from './imports.permissions';
 
-/**
- * Adds import runs to the imports queue. It connects to Redis on first use, so processes that
- * never queue an import (the CLI) never connect.
- */
+/** Import runs for the worker: `{ tenantId, ids: [runId] }`, the run id as job id. */
 @Injectable()
-export class ImportQueue implements OnApplicationShutdown {
-  private queue?: Queue<TenantJobData>;
-  private connection?: Redis;
-
-  constructor(@Inject(HEARTH_CONFIG) private readonly config: HearthConfig) {}
-
-  /** The run id is the job id, so queueing a run twice (a redelivered event) adds one job. */
-  async add(tenantId: string, runId: string): Promise<void> {
-    if (!this.queue) {
-      this.connection = connectRedis(this.config.redis.url, 'hearth-imports');
-      this.queue = new Queue<TenantJobData>(IMPORTS_QUEUE, { connection: this.connection, prefix: this.config.redis.prefix });
-    }
-    await this.queue.add(
-      'import',
-      { tenantId, ids: [runId] },
-      { jobId: runId, attempts: 3, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
-    );
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue?.close();
-    await this.connection?.quit();
+export class ImportQueue extends TenantJobQueue {
+  constructor(@Inject(HEARTH_CONFIG) config: HearthConfig) {
+    super(config, IMPORTS_QUEUE, 'import');
   }
 }
 
 /** Queues a run once the transaction that started it has committed (the event comes through the outbox). */
 @Injectable()
-export class ImportQueuedHandler implements EventHandler {
-  constructor(private readonly queue: ImportQueue) {}
-
-  async handle(event: DeliveredEvent): Promise<void> {
-    await this.queue.add(event.tenantId, event.aggregateId);
+export class ImportQueuedHandler extends QueueOnEvent {
+  constructor(queue: ImportQueue) {
+    super(queue);
   }
 }

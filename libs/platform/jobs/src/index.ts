@@ -6,3 +6,4 @@ export * from './event-dispatcher';
 export * from './scheduled-jobs';
 export * from './jobs.module';
 export * from './readiness';
+export * from './tenant-job-queue';

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { DB_OWNER_ROLE, type HearthConfig } from '@hearth/platform-core';
-import { dropDatabase, systemActor, TransactionManager } from '@hearth/platform-database';
+import type { HearthConfig } from '@hearth/platform-core';
+import { systemActor, TransactionManager } from '@hearth/platform-database';
 import { ImportService, type ImportOutcome } from '@hearth/platform-imports';
 import { withPlatform } from '../../cli-context';
-import { adminClient } from '../bench-dataset';
+import { withDatasetCopy } from '../bench-dataset';
 import type { BenchContext, BenchScenario } from '../bench-scenario';
 
 /** The target: at least 50,000 payments a second allocated through the import. */
@@ -49,17 +49,8 @@ export const paymentImportScenario: BenchScenario = {
     const directory = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
     const file = join(directory, 'payments.csv');
     context.log(`  copying ${dataset.database} to ${SCRATCH_DATABASE}`);
-    await dropDatabase(config, SCRATCH_DATABASE);
-    const postgres = await adminClient(config, 'postgres');
     try {
-      await postgres.query(`create database ${SCRATCH_DATABASE} template ${dataset.database} owner ${DB_OWNER_ROLE} strategy file_copy`);
-    } finally {
-      await postgres.end();
-    }
-    try {
-      const scratch: HearthConfig = { ...dataset.config, database: { ...dataset.config.database, name: SCRATCH_DATABASE } };
-      const admin = await adminClient(config, SCRATCH_DATABASE);
-      try {
+      return await withDatasetCopy(config, dataset, SCRATCH_DATABASE, async (scratch, admin) => {
         const accounts = await openAccounts(admin, member.id);
         await writePaymentFile(admin, member.id, file);
         context.log(`  ${accounts.toLocaleString('en-GB')} rent accounts for ${member.slug}; importing ${PAYMENTS.toLocaleString('en-GB')} payments`);
@@ -101,11 +92,8 @@ export const paymentImportScenario: BenchScenario = {
           ],
           details: { accounts, ledger, measured: { seconds: measured.seconds, phases: measured.phases, outcome: measured.outcome }, again, copySeconds },
         };
-      } finally {
-        await admin.end();
-      }
+      });
     } finally {
-      await dropDatabase(config, SCRATCH_DATABASE);
       rmSync(directory, { recursive: true, force: true });
     }
   },

@@ -1,10 +1,10 @@
 import type { Client } from 'pg';
-import { DB_OWNER_ROLE, type HearthConfig } from '@hearth/platform-core';
-import { dropDatabase, systemActor, TransactionManager } from '@hearth/platform-database';
+import type { HearthConfig } from '@hearth/platform-core';
+import { systemActor, TransactionManager } from '@hearth/platform-database';
 import { RentRuns } from '@hearth/housing-rent';
 import { withPlatform } from '../../cli-context';
 import { planMembers } from '../../seed/member-plan';
-import { adminClient } from '../bench-dataset';
+import { withDatasetCopy } from '../bench-dataset';
 import type { BenchContext, BenchScenario } from '../bench-scenario';
 
 /** The target: a rent run posts at least 100,000 charges a second. */
@@ -44,65 +44,49 @@ export const rentRunScenario: BenchScenario = {
   async run(context: BenchContext) {
     const { config, dataset, scale } = context;
     context.log(`  copying ${dataset.database} to ${SCRATCH_DATABASE}`);
-    await dropDatabase(config, SCRATCH_DATABASE);
-    const postgres = await adminClient(config, 'postgres');
-    try {
-      // A file copy: much faster than the default WAL-logged copy for a database this size.
-      await postgres.query(`create database ${SCRATCH_DATABASE} template ${dataset.database} owner ${DB_OWNER_ROLE} strategy file_copy`);
-    } finally {
-      await postgres.end();
-    }
-    try {
-      const scratch: HearthConfig = { ...dataset.config, database: { ...dataset.config.database, name: SCRATCH_DATABASE } };
-      const admin = await adminClient(config, SCRATCH_DATABASE);
-      try {
-        const arrangeStarted = Date.now();
-        const accounts = await giveEveryTenancyAnAccount(admin);
-        context.log(`  ${accounts.toLocaleString('en-GB')} weekly accounts arranged in ${((Date.now() - arrangeStarted) / 1000).toFixed(0)} s`);
+    return withDatasetCopy(config, dataset, SCRATCH_DATABASE, async (scratch, admin) => {
+      const arrangeStarted = Date.now();
+      const accounts = await giveEveryTenancyAnAccount(admin);
+      context.log(`  ${accounts.toLocaleString('en-GB')} weekly accounts arranged in ${((Date.now() - arrangeStarted) / 1000).toFixed(0)} s`);
 
-        const members = planMembers(scale.dataset).sort((a, b) => b.homes - a.homes).map((m) => m.id);
-        const run = (week: string) => runWeek(scratch, members, week, context.log);
-        const measured = await run(WEEK);
-        if (measured.posted === 0) throw new Error('The rent run posted nothing: the arrangement gave no account a charge');
-        const repeated = await run(WEEK);
-        await admin.query(`alter table hearth.rent_transaction disable trigger rent_balance_from_ledger`);
-        const untriggered = await run(DIAGNOSTIC_WEEK);
-        await admin.query(`alter table hearth.rent_transaction enable trigger rent_balance_from_ledger`);
-        const wrong = await balancesWrong(admin);
-        if (wrong > 0) throw new Error(`${wrong} balances differ from their charges after the measured run`);
+      const members = planMembers(scale.dataset).sort((a, b) => b.homes - a.homes).map((m) => m.id);
+      const run = (week: string) => runWeek(scratch, members, week, context.log);
+      const measured = await run(WEEK);
+      if (measured.posted === 0) throw new Error('The rent run posted nothing: the arrangement gave no account a charge');
+      const repeated = await run(WEEK);
+      await admin.query(`alter table hearth.rent_transaction disable trigger rent_balance_from_ledger`);
+      const untriggered = await run(DIAGNOSTIC_WEEK);
+      await admin.query(`alter table hearth.rent_transaction enable trigger rent_balance_from_ledger`);
+      const wrong = await balancesWrong(admin);
+      if (wrong > 0) throw new Error(`${wrong} balances differ from their charges after the measured run`);
 
-        const rawSeconds = await bareInsert(admin, measured.posted);
-        const rate = measured.posted / measured.seconds;
-        const rawRate = measured.posted / rawSeconds;
-        return {
-          scenario: 'rent-run',
-          status: 'measured',
-          notes: [
-            `${measured.posted.toLocaleString('en-GB')} charges for ${measured.accounts.toLocaleString('en-GB')} accounts of ${members.length} members in ${measured.seconds.toFixed(1)} s ` +
-              `(${CONCURRENCY} members at a time); every balance equals its transactions' sum`,
-            `repeated: ${repeated.alreadyPosted.toLocaleString('en-GB')} already posted, 0 posted, in ${repeated.seconds.toFixed(1)} s; ` +
-              `next week without the balance trigger: ${untriggered.seconds.toFixed(1)} s (the trigger's share of the run: ${pct(1 - untriggered.seconds / measured.seconds)})`,
-          ],
-          figures: [
-            {
-              measure: 'charges posted a second',
-              value: rate,
-              unit: 'charges/s',
-              baseline: { label: 'bare insert, unlogged', value: rawRate },
-              ratio: { value: rate / rawRate, unit: 'x' },
-              target: { text: `≥ ${TARGET_CHARGES_PER_SECOND.toLocaleString('en-GB')} charges/s`, met: rate >= TARGET_CHARGES_PER_SECOND },
-            },
-            { measure: 'charges a second without the balance trigger (diagnostic)', value: untriggered.posted / untriggered.seconds, unit: 'charges/s' },
-            { measure: 'charges checked a second, all already posted', value: repeated.alreadyPosted / repeated.seconds, unit: 'charges/s' },
-          ],
-          details: { accounts, measured, repeated, untriggered, rawSeconds },
-        };
-      } finally {
-        await admin.end();
-      }
-    } finally {
-      await dropDatabase(config, SCRATCH_DATABASE);
-    }
+      const rawSeconds = await bareInsert(admin, measured.posted);
+      const rate = measured.posted / measured.seconds;
+      const rawRate = measured.posted / rawSeconds;
+      return {
+        scenario: 'rent-run',
+        status: 'measured',
+        notes: [
+          `${measured.posted.toLocaleString('en-GB')} charges for ${measured.accounts.toLocaleString('en-GB')} accounts of ${members.length} members in ${measured.seconds.toFixed(1)} s ` +
+            `(${CONCURRENCY} members at a time); every balance equals its transactions' sum`,
+          `repeated: ${repeated.alreadyPosted.toLocaleString('en-GB')} already posted, 0 posted, in ${repeated.seconds.toFixed(1)} s; ` +
+            `next week without the balance trigger: ${untriggered.seconds.toFixed(1)} s (the trigger's share of the run: ${pct(1 - untriggered.seconds / measured.seconds)})`,
+        ],
+        figures: [
+          {
+            measure: 'charges posted a second',
+            value: rate,
+            unit: 'charges/s',
+            baseline: { label: 'bare insert, unlogged', value: rawRate },
+            ratio: { value: rate / rawRate, unit: 'x' },
+            target: { text: `≥ ${TARGET_CHARGES_PER_SECOND.toLocaleString('en-GB')} charges/s`, met: rate >= TARGET_CHARGES_PER_SECOND },
+          },
+          { measure: 'charges a second without the balance trigger (diagnostic)', value: untriggered.posted / untriggered.seconds, unit: 'charges/s' },
+          { measure: 'charges checked a second, all already posted', value: repeated.alreadyPosted / repeated.seconds, unit: 'charges/s' },
+        ],
+        details: { accounts, measured, repeated, untriggered, rawSeconds },
+      };
+    });
   },
 };
 
