@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 const DOMAINS = ['scope:housing', 'scope:consortium', 'scope:collaboration', 'scope:integrations'];
 
 export default [
-  { ignores: ['**/node_modules', '**/dist', '**/tmp', '**/.angular', '**/coverage'] },
+  { ignores: ['**/node_modules', '**/dist', '**/tmp', '**/.angular', '**/coverage', '**/*.generated.ts'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {

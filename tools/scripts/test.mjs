@@ -15,7 +15,11 @@ const run = (label, command, args) => {
   return ok;
 };
 
+// The console's typed GraphQL operations are generated, not committed: make them before anything reads them.
+const generated = run('codegen (console operations)', 'npx', ['graphql-codegen', '--config', 'libs/console/codegen.ts', '--silent']);
+
 const checks = [
+  ['codegen (console operations)', generated],
   ['type-check (server)', run('type-check (server)', 'npx', ['tsc', '-p', 'tsconfig.check.json'])],
   ['type-check (console, issuer, browser tests)', run('type-check (console, issuer, browser tests)', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--parallel=2', '--outputStyle=static', '--skip-nx-cache'])],
   ['lint', run('lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--parallel=2', '--outputStyle=static', '--skip-nx-cache'])],

@@ -37,6 +37,28 @@ describe('the signed-in shell', () => {
     expect(res.data!.modules).toEqual(expect.arrayContaining([{ key: 'noticeboard', enabled: false, core: false }]));
   });
 
+  it("lists the console pages each module offers that the user's roles open", async () => {
+    const query = `{ modules { key consoleRoutes { path title titleCy } } }`;
+    const pagesOf = async (roles: string[], member: string | null = null) => {
+      const res = await api.gql(query, {}, { token: tokens.user(member, roles) });
+      expect(res.errors).toBeUndefined();
+      return (res.data!.modules as { consoleRoutes: { path: string }[] }[]).flatMap((m) => m.consoleRoutes.map((r) => r.path));
+    };
+    const officer = await pagesOf(['housing-officer'], 'millbrook');
+    expect(officer).toEqual(expect.arrayContaining(['noticeboard', 'imports', 'repairs', 'rent']));
+    expect(officer).not.toContain('consortium');
+    // Suspense is for income officers; imports write the register, which repairs planners may not.
+    const planner = await pagesOf(['repairs-planner'], 'millbrook');
+    expect(planner).toContain('repairs/hazards');
+    expect(planner).not.toContain('rent/suspense');
+    expect(planner).not.toContain('imports');
+    expect(await pagesOf(['consortium-admin'])).toContain('consortium');
+    const res = await api.gql(query, {}, { token: tokens.user('millbrook', ['housing-officer']) });
+    expect(res.data!.modules).toEqual(
+      expect.arrayContaining([{ key: 'repairs', consoleRoutes: expect.arrayContaining([{ path: 'repairs/hazards', title: 'Hazards', titleCy: 'Peryglon' }]) }]),
+    );
+  });
+
   it('refuses a request with no token', async () => {
     const res = await api.gql(SHELL);
     expect(res.errors![0].extensions!.code).toBe('UNAUTHENTICATED');

@@ -1,137 +1,109 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { OnboardingService } from '@hearth/consortium-members';
-import { createTestDatabase, type TestApi, type TestDatabase } from '@hearth/platform-testing';
-// The one test that boots the whole system starts the real API the way the API's own tests do.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { startTestApi } from '../../api/src/testing';
-import { accessibilityViolations } from './support/axe';
-import { launchChromium } from './support/chromium';
-import { startDemoIssuerProcess, type DemoIssuerProcess } from './support/demo-issuer-process';
-import { serveConsole, type ServedConsole } from './support/static-server';
-import { CONSOLE_DIST, WORKSPACE } from './support/workspace';
-
-const SCREENSHOTS = join(WORKSPACE, 'docs/screenshots');
-
-/**
- * The README's screenshots are taken by this test, but only when asked (`npm run screenshots`):
- * a test run must not leave tracked files changed.
- */
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
-  await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
-}
+import type { Page } from 'playwright-core';
+import { DEMO_USERS, expectAccessible, screenshot, startConsoleHarness, type ConsoleHarness } from './support/console-harness';
 
 // A real browser, API, database and issuer are far slower than a unit test. Set here rather than in jest.config.ts,
 // whose testTimeout the workspace-wide run (one jest over every project) does not apply.
 jest.setTimeout(120_000);
 
 /**
- * The whole sign-in path as a person meets it: the built console, the demo issuer's login page, and the real API
- * on a fresh database holding the members of tenants/.
+ * The frame every screen lives in, as a person meets it: sign-in through the demo issuer, the
+ * navigation the user's roles and member's modules allow, the language switch, and the
+ * consortium admin's switch of member.
  */
 describe('console shell', () => {
-  let site: ServedConsole;
-  let issuer: DemoIssuerProcess;
-  let database: TestDatabase;
-  let api: TestApi;
-  let browser: Browser;
+  let system: ConsoleHarness;
 
   beforeAll(async () => {
-    site = await serveConsole(CONSOLE_DIST, () => ({
-      apiUrl: `${api.url}/graphql`,
-      issuerUrl: issuer.issuerUrl,
-      clientId: 'hearth-console',
-    }));
-    issuer = await startDemoIssuerProcess(site.url);
-    database = await createTestDatabase({ KEYCLOAK_URL: new URL(issuer.issuerUrl).origin, CONSOLE_URL: site.url });
-    api = await startTestApi(database.config);
-    // The same onboarding as `hearth tenants:apply`, so the browser meets the members the demo issuer read.
-    const onboarding = await api.app.get(OnboardingService).applyDirectory(join(WORKSPACE, 'tenants'));
-    expect(onboarding.status).toBe('applied');
-    browser = await launchChromium();
+    system = await startConsoleHarness();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await database?.drop();
-    await issuer?.close();
-    await site?.close();
+    await system?.close();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(site.url);
-    await page.getByRole('heading', { name: 'Sign in to Hearth' }).waitFor();
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-
-    await page.getByLabel('Username or email').waitFor();
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await page.getByLabel('Username or email').fill(username);
-    await page.getByLabel('Password').fill('demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-
-    await page.waitForURL(`${site.url}/`);
-    await page.getByTestId('user-name').waitFor();
-    return page;
+  function navigation(page: Page) {
+    return page.getByRole('navigation', { name: /Main menu|Prif ddewislen/ });
   }
 
-  async function moduleState(page: Page, key: string): Promise<string | null> {
-    return page.locator(`tr[data-module="${key}"]`).getByTestId('module-state').textContent().then((text) => text?.trim() ?? null);
+  async function pagesInNavigation(page: Page): Promise<string[]> {
+    return navigation(page).locator('a[data-page]').evaluateAll((links) => links.map((link) => link.getAttribute('data-page') ?? ''));
   }
 
-  it('signs a Welsh member’s admin in to their organisation and modules, in English and Cymraeg', async () => {
-    const page = await signIn('ffion.evans@aber-housing.example');
-
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Aber Housing Association');
-    expect(await page.getByTestId('user-name').textContent()).toBe('Ffion Evans');
-    expect(await page.getByTestId('member-country').textContent()).toBe('Wales');
-    expect(await page.getByTestId('roles').textContent()).toContain('tenant-admin');
-    expect(await moduleState(page, 'noticeboard')).toBe('On');
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await screenshot(page, 'console-shell');
-
-    await page.getByRole('radio', { name: 'Cymraeg' }).click();
-    await page.locator('html[lang="cy"]').waitFor();
-    expect(await page.getByTestId('member-country').textContent()).toBe('Cymru');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Cymdeithas Tai Aber');
-    expect(await moduleState(page, 'noticeboard')).toBe('Ymlaen');
-    expect(await page.getByRole('button', { name: 'Allgofnodi' }).isVisible()).toBe(true);
-    expect(await accessibilityViolations(page)).toEqual([]);
-
-    await page.getByRole('radio', { name: 'English' }).click();
-    await page.locator('html[lang="en"]').waitFor();
-    expect(await page.getByTestId('member-country').textContent()).toBe('Wales');
-
+  it('signs in accessibly, and signs out', async () => {
+    const context = await (await system.signIn(DEMO_USERS.aberAdmin)).context();
+    const page = context.pages()[0];
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click(); // the issuer's confirmation
     await page.getByRole('heading', { name: 'Sign in to Hearth' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('shows a Welsh member’s admin their organisation in English and Cymraeg, and remembers the choice', async () => {
+    const page = await system.signIn(DEMO_USERS.aberAdmin);
+    await navigation(page).getByRole('link', { name: 'Settings' }).click();
+    await page.getByTestId('user-name').waitFor();
+
+    expect(await page.getByTestId('user-name').textContent()).toBe('Ffion Evans');
+    expect(await page.getByTestId('member-country').textContent()).toBe('Wales');
+    expect(await page.getByTestId('roles').textContent()).toContain('tenant-admin');
+    expect(await page.locator('tr[data-module="noticeboard"]').getByTestId('module-state').textContent()).toContain('On');
+    await expectAccessible(page);
+
+    await page.getByRole('radio', { name: 'Cymraeg' }).click();
+    await page.locator('html[lang="cy"]').waitFor();
+    expect(await page.getByTestId('member-country').textContent()).toBe('Cymru');
+    expect(await page.getByTestId('nav-member').textContent()).toBe('Cymdeithas Tai Aber');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Gosodiadau');
+    expect(await page.getByRole('button', { name: 'Allgofnodi' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+
+    // The choice outlives a reload.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Gosodiadau' }).waitFor();
+
+    await page.getByRole('radio', { name: 'English' }).click();
+    await page.locator('html[lang="en"]').waitFor();
+    expect(await page.getByTestId('member-country').textContent()).toBe('Wales');
     await page.context().close();
   });
 
-  it('lets the consortium admin act for Millbrook Homes and see its modules', async () => {
-    const page = await signIn('alex.morgan@hearth.example');
+  it('shows in the navigation only the pages of modules the member has on', async () => {
+    const millbrook = await system.signIn(DEMO_USERS.millbrookAdmin);
+    expect(await pagesInNavigation(millbrook)).toEqual(
+      expect.arrayContaining(['assets', 'register/dwellings', 'register/people', 'repairs', 'repairs/hazards', 'rent', 'imports']),
+    );
+    expect(await pagesInNavigation(millbrook)).not.toContain('consortium');
+    await millbrook.context().close();
 
-    expect(await page.getByTestId('no-member').isVisible()).toBe(true);
+    // Aber has only the noticeboard on: no register, repairs or rent.
+    const aber = await system.signIn(DEMO_USERS.aberAdmin);
+    const pages = await pagesInNavigation(aber);
+    expect(pages).not.toContain('repairs');
+    expect(pages).not.toContain('rent');
+    // A page of a module that is off is refused even by its address.
+    await aber.goto(`${system.url}/repairs`);
+    await aber.getByRole('heading', { name: 'This page is not available' }).waitFor();
+    await expectAccessible(aber);
+    await aber.context().close();
+  });
+
+  it('lets the consortium admin act for Millbrook Homes, and keeps the choice for the tab', async () => {
+    const page = await system.signIn(DEMO_USERS.consortiumAdmin);
+    expect(await pagesInNavigation(page)).toContain('consortium');
+    expect(await pagesInNavigation(page)).not.toContain('repairs');
+
     await page.getByLabel('Acting for member').click();
     await page.getByRole('option', { name: 'Millbrook Homes' }).click();
-
-    await page.getByTestId('member-name').filter({ hasText: 'Millbrook Homes' }).waitFor();
+    await page.getByTestId('nav-member').filter({ hasText: 'Millbrook Homes' }).waitFor();
     await page.getByRole('listbox').waitFor({ state: 'hidden' });
-    expect(await page.getByTestId('member-country').textContent()).toBe('England');
-    expect(await accessibilityViolations(page)).toEqual([]);
-    expect(await moduleState(page, 'noticeboard')).toBe('On');
-    await screenshot(page, 'console-shell-acting-for');
+    await navigation(page).getByRole('link', { name: 'Repairs', exact: true }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'console-acting-for');
 
-    // The choice lasts for the tab: a reload still acts for Millbrook.
     await page.reload();
-    await page.getByTestId('member-name').filter({ hasText: 'Millbrook Homes' }).waitFor();
+    await page.getByTestId('nav-member').filter({ hasText: 'Millbrook Homes' }).waitFor();
     await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import { bootstrapApplication } from '@angular/platform-browser';
 import { AppComponent } from './app/app.component';
 import { appConfig } from './app/app.config';
-import { loadRuntimeConfig } from './app/config/runtime-config';
+import { loadRuntimeConfig } from '@hearth/console-core';
 
 loadRuntimeConfig()
   .then((config) => bootstrapApplication(AppComponent, appConfig(config)))

@@ -4,9 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatToolbar } from '@angular/material/toolbar';
 import { RouterOutlet } from '@angular/router';
-import { AuthService } from './auth/auth.service';
-import { LANGUAGES, type Language } from './i18n/dictionaries';
-import { LanguageService } from './i18n/language.service';
+import { AuthService, LANGUAGES, LanguageService, type Language } from '@hearth/console-core';
 
 @Component({
   selector: 'hearth-root',
@@ -67,7 +65,7 @@ import { LanguageService } from './i18n/language.service';
       flex: 1;
     }
     main {
-      max-width: 72rem;
+      max-width: 90rem;
       margin: 0 auto;
       padding: 2rem 1.5rem;
       outline: none;

@@ -3,17 +3,19 @@ import {
   provideZonelessChangeDetection,
   type ApplicationConfig,
 } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideHearthApollo, RUNTIME_CONFIG, type RuntimeConfig } from '@hearth/console-core';
 import { routes } from './app.routes';
-import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime-config';
 
 export function appConfig(runtime: RuntimeConfig): ApplicationConfig {
   return {
     providers: [
       provideBrowserGlobalErrorListeners(),
       provideZonelessChangeDetection(),
-      provideRouter(routes),
+      // Route parameters arrive as component inputs (`id = input.required<string>()`).
+      provideRouter(routes, withComponentInputBinding()),
       { provide: RUNTIME_CONFIG, useValue: runtime },
+      provideHearthApollo(),
     ],
   };
 }

@@ -11,6 +11,8 @@ import { runsPart } from './runs/runs.part';
 import { paymentsPart } from './payments/payments.part';
 import { arrearsPart } from './arrears/arrears.part';
 import { statementsPart } from './statements/statements.part';
+import { dashboardPart } from './dashboard/dashboard.part';
+import { accountRecoveryPart } from './arrears/account-recovery.part';
 import { ARREARS_EVERY_MS, ArrearsTask } from './arrears/arrears.task';
 import { RentRunQueuedHandler } from './runs/rent-run-queue';
 import { RentRunProcessor } from './runs/rent-run.processor';
@@ -29,7 +31,7 @@ import { StatementPdfController } from './statements/statement-pdf.controller';
   dependsOn: ['tenancies'],
   imports: [CalendarModule, ImportsModule],
   // Each area declares what it adds in its own <area>.part.ts.
-  ...fromParts([accountsPart, runsPart, paymentsPart, arrearsPart, statementsPart]),
+  ...fromParts([accountsPart, runsPart, paymentsPart, arrearsPart, statementsPart, accountRecoveryPart, dashboardPart]),
   migrations: [Rent1763900600000],
   controllers: [StatementPdfController],
   processors: [RentRunProcessor],

@@ -6,4 +6,5 @@ export { ALLOWED_TRANSITIONS, CLOSED_STATUSES, canTransition } from './repairs/w
 export { WorkOrderService, type TransitionDetails } from './repairs/work-orders.service';
 export { RepairService } from './repairs/repairs.service';
 export { HazardService } from './hazards/hazard.service';
+export { ContractorService } from './contractors/contractors.service';
 export { HAZARD_REGIMES, regimeFor } from './hazards/hazard-regime';

@@ -10,6 +10,7 @@ import { hazardsPart } from './hazards/hazards.part';
 import { escalationPart } from './escalation/escalation.part';
 import { measuresPart } from './measures/measures.part';
 import { hactPart } from './hact/hact.part';
+import { dashboardPart } from './dashboard/dashboard.part';
 import { ESCALATION_EVERY_MS, EscalationTask } from './escalation/escalation.task';
 
 
@@ -26,7 +27,7 @@ import { ESCALATION_EVERY_MS, EscalationTask } from './escalation/escalation.tas
   dependsOn: ['assets'],
   imports: [CalendarModule, ImportsModule],
   // Each area declares what it adds in its own <area>.part.ts.
-  ...fromParts([repairsPart, contractorsPart, hazardsPart, escalationPart, measuresPart, hactPart]),
+  ...fromParts([repairsPart, contractorsPart, hazardsPart, escalationPart, measuresPart, hactPart, dashboardPart]),
   migrations: [Repairs1763900500000],
   permissions: repairsPermissions,
   settings: repairsSettingsSchema,

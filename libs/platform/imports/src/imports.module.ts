@@ -38,6 +38,7 @@ import { Imports1763900450000 } from './migrations/1763900450000-imports';
   processors: [ImportProcessor],
   resolvers: [ImportResolver],
   permissions: importPermissions,
+  console: { routes: [{ path: 'imports', title: { en: 'Imports', cy: 'Mewnforion' }, roles: importPermissions.start.roles }] },
   events: {
     emits: {
       [ImportEvent.Queued]: { description: 'An import run was started and waits for a worker.' },

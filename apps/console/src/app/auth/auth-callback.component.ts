@@ -2,8 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal, type OnInit } from 
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
-import { LanguageService } from '../i18n/language.service';
-import { AuthService } from './auth.service';
+import { AuthService, LanguageService } from '@hearth/console-core';
 
 /** The issuer sends the browser here with a code; exchange it, then go where the user was going. */
 @Component({

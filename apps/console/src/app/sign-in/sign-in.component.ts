@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardActions, MatCardContent } from '@angular/material/card';
-import { AuthService } from '../auth/auth.service';
-import { LanguageService } from '../i18n/language.service';
+import { AuthService, LanguageService } from '@hearth/console-core';
 
 @Component({
   selector: 'hearth-sign-in',

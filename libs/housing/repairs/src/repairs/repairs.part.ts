@@ -1,6 +1,7 @@
 import type { ModulePart } from '@hearth/platform-kernel';
 import { REPAIRS_ENTITIES } from '../repairs.entities';
 import { RepairPriorities } from './repair-priorities';
+import { HazardClockDeadlineResolver, RepairPrioritiesResolver, WorkOrderDeadlineResolver } from './repair-deadlines.resolver';
 import { RepairsLoaders } from './repairs.loaders';
 import { RepairResolver } from './repairs.resolver';
 import { RepairService } from './repairs.service';
@@ -15,7 +16,7 @@ import { WorkOrderService } from './work-orders.service';
 export const repairsPart: ModulePart = {
   entities: REPAIRS_ENTITIES,
   providers: [RepairPriorities, RepairsLoaders, PartnerScope, SorCodeService, RepairService, WorkOrderService],
-  resolvers: [SorCodeResolver, RepairResolver, WorkOrderResolver, WorkOrderAttachmentResolver],
+  resolvers: [SorCodeResolver, RepairResolver, WorkOrderResolver, WorkOrderAttachmentResolver, RepairPrioritiesResolver, WorkOrderDeadlineResolver, HazardClockDeadlineResolver],
   importers: [SorCodeImporter],
   exports: [RepairPriorities, RepairsLoaders, PartnerScope, WorkOrderService, RepairService],
 };

@@ -1,0 +1,4 @@
+export default {
+  displayName: 'console-admin',
+  preset: '../jest.preset.js',
+};

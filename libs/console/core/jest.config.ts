@@ -1,0 +1,4 @@
+export default {
+  displayName: 'console-core',
+  preset: '../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+export default {
+  displayName: 'console-dashboard',
+  preset: '../jest.preset.js',
+};

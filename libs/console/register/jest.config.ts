@@ -1,0 +1,4 @@
+export default {
+  displayName: 'console-register',
+  preset: '../jest.preset.js',
+};

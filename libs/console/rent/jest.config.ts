@@ -1,0 +1,4 @@
+export default {
+  displayName: 'console-rent',
+  preset: '../jest.preset.js',
+};

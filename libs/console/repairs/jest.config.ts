@@ -1,0 +1,4 @@
+export default {
+  displayName: 'console-repairs',
+  preset: '../jest.preset.js',
+};
