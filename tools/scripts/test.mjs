@@ -21,6 +21,8 @@ const generated = run('codegen (console operations)', 'npx', ['graphql-codegen',
 const checks = [
   ['codegen (console operations)', generated],
   ['type-check (server)', run('type-check (server)', 'npx', ['tsc', '-p', 'tsconfig.check.json'])],
+  // Breaking changes against main's schema.graphql must be declared in docs/schema-changes.md.
+  ['schema check (breaking changes, deprecation dates)', run('schema check (breaking changes, deprecation dates)', 'node', ['tools/scripts/schema-check.mjs'])],
   ['type-check (console, issuer, browser tests)', run('type-check (console, issuer, browser tests)', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--parallel=2', '--outputStyle=static', '--skip-nx-cache'])],
   ['lint', run('lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--parallel=2', '--outputStyle=static', '--skip-nx-cache'])],
 ];

@@ -158,14 +158,14 @@ describe('limits and errors', () => {
 
   it('refuses a page larger than the cap with a clear message', async () => {
     const res = await api.gql(`{ notices(first: 1000) { totalCount } }`, {}, { token: token() });
-    expect(codeOf(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors![0].message).toMatch(/first must not be greater than 100/);
+    expect(codeOf(res)).toBe('PAGE_SIZE_TOO_LARGE');
+    expect(res.errors![0].message).toMatch(/asks for 1000 rows; the limit is 100 per page/);
   });
 
   it('refuses a query over the cost budget before running it', async () => {
     const page = (alias: string) => `${alias}: notices(first: 100) { edges { cursor node { id title body postedBy postedAt expiresAt withdrawnAt } } }`;
     const res = await api.gql(`{ ${['a', 'b', 'c', 'd', 'e', 'f'].map(page).join(' ')} }`, {}, { token: token() });
-    expect(codeOf(res)).toBe('QUERY_TOO_COMPLEX');
+    expect(codeOf(res)).toBe('QUERY_TOO_COSTLY');
     expect(res.errors![0].message).toMatch(/limit is 5000/);
     expect((await api.gql(`{ ${page('a')} }`, {}, { token: token() })).errors).toBeUndefined();
   });

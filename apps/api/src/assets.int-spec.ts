@@ -179,7 +179,7 @@ describe('queries', () => {
     expect(bad.errors![0]).toMatchObject({ message: expect.stringMatching(/is neither a full postcode/), extensions: { field: 'postcode' } });
 
     const huge = await api.gql(ASSETS, { first: 500 }, { token: officer() });
-    expect(codeOf(huge)).toBe('BAD_USER_INPUT');
+    expect(codeOf(huge)).toBe('PAGE_SIZE_TOO_LARGE');
   });
 
   it('reads one asset, and nothing of another member', async () => {
@@ -285,7 +285,7 @@ describe('relations', () => {
     expect(data.assets.edges[0].node.children).toMatchObject({ totalCount: 3, edges: [{ node: { name: expect.any(String) } }, { node: { name: expect.any(String) } }] });
 
     const tooMany = await api.gql(`{ assets(first: 1) { edges { node { children(first: 500) { totalCount } } } } }`, {}, { token: officer() });
-    expect(codeOf(tooMany)).toBe('BAD_USER_INPUT');
-    expect(tooMany.errors![0].message).toMatch(/first must not be greater than 100/);
+    expect(codeOf(tooMany)).toBe('PAGE_SIZE_TOO_LARGE');
+    expect(tooMany.errors![0].message).toMatch(/Asset.children asks for 500 rows; the limit is 100 per page/);
   });
 });

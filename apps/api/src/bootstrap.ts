@@ -15,7 +15,8 @@ export async function createApi(config: HearthConfig): Promise<INestApplication>
   app.enableCors({
     origin: config.api.corsOrigins,
     allowedHeaders: ['authorization', 'content-type', ACT_FOR_HEADER, 'x-request-id', 'apollo-require-preflight'],
-    exposedHeaders: ['x-request-id'],
+    // Browser clients read the rate limit's headers to pace themselves.
+    exposedHeaders: ['x-request-id', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After'],
   });
   app.enableShutdownHooks();
   return app;

@@ -53,6 +53,10 @@ const FIXTURES: Record<string, (tenantId: string) => [string, unknown[]]> = {
   rent_letter: (t) => [`insert into hearth.rent_letter (tenant_id, account_id, stage_entry_id, template, language, addressee, subject, body) values ($1, $2, $3, 'reminder', 'en', 'Probe', 'Probe', 'Probe')`, [t, probeId(t, 'rent_account'), probeId(t, 'arrears_stage_entry')]],
   payment_arrangement: (t) => [`insert into hearth.payment_arrangement (tenant_id, id, account_id, instalment_pence, frequency, starts_on, arrears_pence, created_by) values ($1, $2, $3, 500, 'weekly', '2026-04-06', 5000, 'probe')`, [t, probeId(t, 'payment_arrangement'), probeId(t, 'rent_account')]],
   arrangement_instalment: (t) => [`insert into hearth.arrangement_instalment (tenant_id, arrangement_id, due_on, amount_pence) values ($1, $2, '2026-04-13', 500)`, [t, probeId(t, 'payment_arrangement')]],
+  partner_client: (t) => [`insert into hearth.partner_client (tenant_id, client_id, name, scopes, directory, created_by) values ($1, 'probe-client', 'Probe', '{repairs:read}', 'local', 'probe')`, [t]],
+  webhook_endpoint: (t) => [`insert into hearth.webhook_endpoint (tenant_id, id, url, event_types, secret_sealed, created_by) values ($1, $2, 'https://hooks.example.test/probe', '{*}', 'v1:probe', 'probe')`, [t, probeId(t, 'webhook_endpoint')]],
+  webhook_delivery: (t) => [`insert into hearth.webhook_delivery (tenant_id, id, endpoint_id, event_id, webhook_id, event_type, aggregate_type, aggregate_id, sequence, occurred_at, payload, next_attempt_at) values ($1, $2, $3, gen_random_uuid(), 'msg_probe', 'probe', 'probe', 'p', 1, now(), '{}', now())`, [t, probeId(t, 'webhook_delivery'), probeId(t, 'webhook_endpoint')]],
+  webhook_attempt: (t) => [`insert into hearth.webhook_attempt (tenant_id, delivery_id, attempt, started_at, duration_ms, response_status, succeeded) values ($1, $2, 1, now(), 5, 500, false)`, [t, probeId(t, 'webhook_delivery')]],
   income_task: (t) => [`insert into hearth.income_task (tenant_id, account_id, arrangement_id, kind, description, due_on) values ($1, $2, $3, 'call', 'Probe', '2026-04-20')`, [t, probeId(t, 'rent_account'), probeId(t, 'payment_arrangement')]],
 };
 

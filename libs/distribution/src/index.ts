@@ -7,6 +7,8 @@ import { TenanciesModule } from '@hearth/housing-tenancies';
 import { RepairsModule } from '@hearth/housing-repairs';
 import { RentModule } from '@hearth/housing-rent';
 import { CalendarModule } from '@hearth/platform-calendar';
+import { WebhooksModule } from '@hearth/integrations-webhooks';
+import { PartnerClientsModule } from '@hearth/integrations-partner-clients';
 
 /**
  * The modules this deployment installs, like a Linux distribution's package set: installed
@@ -15,4 +17,5 @@ import { CalendarModule } from '@hearth/platform-calendar';
  */
 export const INSTALLED_MODULES: readonly Type[] = [
   MembersModule, ImportsModule, CalendarModule, NoticeboardModule, AssetsModule, TenanciesModule, RepairsModule, RentModule,
+  PartnerClientsModule, WebhooksModule,
 ];

@@ -34,7 +34,11 @@ export function registerStartCommand(program: Command): void {
 
       const issuerUrl = `http://localhost:${ISSUER_PORT}/realms/${config.auth.realm}`;
       const consoleUrl = `http://localhost:${CONSOLE_PORT}`;
-      const childEnv = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', KEYCLOAK_URL: `http://localhost:${ISSUER_PORT}`, CONSOLE_URL: consoleUrl };
+      // The demo's webhooks go to receivers on this machine (docs/partners/webhooks.md), so it allows loopback.
+      const childEnv = {
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', KEYCLOAK_URL: `http://localhost:${ISSUER_PORT}`, CONSOLE_URL: consoleUrl,
+        WEBHOOKS_ALLOW_PRIVATE_NETWORKS: process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS ?? 'true',
+      };
       const processes: ManagedProcess[] = [
         {
           name: 'issuer',

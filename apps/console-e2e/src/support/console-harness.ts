@@ -45,7 +45,14 @@ export interface ConsoleHarness {
  * on a fresh database holding the members of tenants/ with the demo's data, the worker (for
  * imports and other queued work, when asked for), and Chromium. One per test file, in beforeAll.
  */
-export async function startConsoleHarness(options: { worker?: boolean; demoData?: boolean } = {}): Promise<ConsoleHarness> {
+export async function startConsoleHarness(
+  options: {
+    worker?: boolean;
+    demoData?: boolean;
+    /** More settings for the API and worker, e.g. `WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true'` for a receiver on loopback. */
+    env?: Record<string, string>;
+  } = {},
+): Promise<ConsoleHarness> {
   let api: TestApi | undefined;
   let issuer: DemoIssuerProcess | undefined;
   let database: TestDatabase | undefined;
@@ -71,6 +78,9 @@ export async function startConsoleHarness(options: { worker?: boolean; demoData?
       CONSOLE_URL: site.url,
       // Queues of their own, so test files running at once never take each other's jobs.
       REDIS_PREFIX: `hearth-e2e-${randomBytes(4).toString('hex')}`,
+      // A test clicks far faster than a person, as the same demo user all through a file.
+      RATE_LIMIT_USER_PER_MINUTE: '100000',
+      ...options.env,
     });
     api = await startTestApi(database.config);
     // The same onboarding as `hearth tenants:apply`, so the browser meets the members the demo issuer read.

@@ -27,6 +27,7 @@ export const routes: Routes = [
       { path: 'consortium', loadChildren: () => import('@hearth/console-admin').then((m) => m.CONSORTIUM_ROUTES) },
       { path: 'noticeboard', loadChildren: () => import('@hearth/console-admin').then((m) => m.NOTICEBOARD_ROUTES) },
       { path: 'settings', loadChildren: () => import('@hearth/console-admin').then((m) => m.SETTINGS_ROUTES) },
+      { path: 'integrations', loadChildren: () => import('@hearth/console-admin').then((m) => m.INTEGRATIONS_ROUTES) },
       { path: 'not-available', loadComponent: () => import('./layout/not-available.component').then((m) => m.NotAvailableComponent) },
     ],
   },
@@ -45,4 +46,6 @@ export const CONSOLE_PAGES: ReadonlySet<string> = new Set([
   'imports',
   'consortium',
   'noticeboard',
+  'integrations/clients',
+  'integrations/webhooks',
 ]);

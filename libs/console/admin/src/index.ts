@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 import { modulePage } from '@hearth/console-core';
 
-// The console's administration: imports, the consortium's members, the noticeboard and settings.
+// The console's administration: imports, the consortium's members, the noticeboard, settings and integrations.
 export const SETTINGS_ROUTES: Routes = [
   { path: '', loadComponent: () => import('./settings/settings.component').then((m) => m.SettingsComponent) },
 ];
@@ -35,5 +35,27 @@ export const NOTICEBOARD_ROUTES: Routes = [
     path: '',
     canActivate: [modulePage('noticeboard')],
     loadComponent: () => import('./noticeboard/noticeboard-page/noticeboard-page.component').then((m) => m.NoticeboardPageComponent),
+  },
+];
+
+/** Partner API clients and webhook endpoints, for a member's tenant admins. */
+export const INTEGRATIONS_ROUTES: Routes = [
+  {
+    path: 'clients',
+    canActivate: [modulePage('integrations/clients')],
+    children: [
+      { path: '', loadComponent: () => import('./integrations/clients/client-list/client-list.component').then((m) => m.ClientListComponent) },
+      { path: 'new', loadComponent: () => import('./integrations/clients/register-client/register-client.component').then((m) => m.RegisterClientComponent) },
+      { path: ':id', loadComponent: () => import('./integrations/clients/client-detail/client-detail.component').then((m) => m.ClientDetailComponent) },
+    ],
+  },
+  {
+    path: 'webhooks',
+    canActivate: [modulePage('integrations/webhooks')],
+    children: [
+      { path: '', loadComponent: () => import('./integrations/webhooks/endpoint-list/endpoint-list.component').then((m) => m.EndpointListComponent) },
+      { path: 'new', loadComponent: () => import('./integrations/webhooks/new-endpoint/new-endpoint.component').then((m) => m.NewEndpointComponent) },
+      { path: ':id', loadComponent: () => import('./integrations/webhooks/endpoint-detail/endpoint-detail.component').then((m) => m.EndpointDetailComponent) },
+    ],
   },
 ];

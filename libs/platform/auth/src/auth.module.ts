@@ -1,8 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { HEARTH_CONFIG, type HearthConfig } from '@hearth/platform-core';
 import { AccessGuard } from './access.guard';
 import { AccessTokenVerifier, KeycloakAccessTokenVerifier } from './access-token-verifier';
 import { MemberResolution } from './member-resolution';
+import { RateLimiter } from './rate-limiter';
 
 /** Token validation and access control; the kernel installs AccessGuard as the first global guard. */
 @Global()
@@ -13,9 +14,20 @@ import { MemberResolution } from './member-resolution';
       inject: [HEARTH_CONFIG],
       useFactory: (config: HearthConfig) => new KeycloakAccessTokenVerifier(config.auth),
     },
+    {
+      provide: RateLimiter,
+      inject: [HEARTH_CONFIG],
+      useFactory: (config: HearthConfig) => new RateLimiter(config.redis.url, config.redis.prefix),
+    },
     MemberResolution,
     AccessGuard,
   ],
-  exports: [AccessTokenVerifier, MemberResolution, AccessGuard],
+  exports: [AccessTokenVerifier, MemberResolution, AccessGuard, RateLimiter],
 })
-export class AuthModule {}
+export class AuthModule implements OnApplicationShutdown {
+  constructor(private readonly limiter: RateLimiter) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.limiter.close();
+  }
+}

@@ -4,3 +4,5 @@ export * from './access-token-verifier';
 export * from './actor-from-claims';
 export * from './member-resolution';
 export * from './auth.module';
+export * from './partner-client-policy';
+export * from './rate-limiter';

@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       expect.objectContaining({
         problems: [
           'KEYCLOAK_URL must be a https: URL (got "http://localhost:4000")',
+          'WEBHOOKS_SECRET_KEY is required in production (base64 of 32 random bytes)',
           'DB_APP_PASSWORD is required in production',
           'DB_OWNER_PASSWORD is required in production',
         ],

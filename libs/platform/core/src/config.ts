@@ -55,7 +55,20 @@ export interface HearthConfig {
     realmPublicKey?: string;
     admin?: { clientId: string; clientSecret: string };
   };
+  /** Outgoing webhooks (libs/integrations/webhooks, docs/partners/webhooks.md). */
+  webhooks: WebhooksConfig;
   consoleUrl: string;
+  /**
+   * Requests per window (a minute unless `windowSeconds` is changed, which only tests do) for
+   * each partner client (its own setting wins) and each signed-in person; counted in Redis.
+   */
+  rateLimits: { partnerPerMinute: number; userPerMinute: number; windowSeconds: number };
+  /**
+   * Whether a partner token whose client no member registered in Hearth is refused. Always in
+   * production and development; off by default only under HEARTH_ENV=test, whose suites sign
+   * partner tokens for clients they never register.
+   */
+  partnerClients: { requireRegistration: boolean };
 }
 
 export class ConfigError extends Error {
@@ -163,7 +176,17 @@ export function loadConfig(env: Env = process.env): HearthConfig {
       realmPublicKey: r.optional('KEYCLOAK_REALM_PUBLIC_KEY'),
       admin: adminId && adminSecret ? { clientId: adminId, clientSecret: adminSecret } : undefined,
     },
+    webhooks: readWebhooksConfig(r, production),
     consoleUrl: r.url('CONSOLE_URL', 'http://localhost:4200', ['http:', 'https:']),
+    rateLimits: {
+      partnerPerMinute: r.int('RATE_LIMIT_PARTNER_PER_MINUTE', 600, 1, 1_000_000),
+      userPerMinute: r.int('RATE_LIMIT_USER_PER_MINUTE', 1200, 1, 1_000_000),
+      windowSeconds: r.int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),
+    },
+    partnerClients: {
+      requireRegistration: r.oneOf('PARTNER_CLIENTS_REQUIRE_REGISTRATION', ['true', 'false'] as const,
+        hearthEnv === 'test' ? 'false' : 'true') === 'true',
+    },
   };
 
   if (Boolean(adminId) !== Boolean(adminSecret)) {
@@ -172,7 +195,48 @@ export function loadConfig(env: Env = process.env): HearthConfig {
   if (production) {
     if (!config.database.app.password) r.problems.push('DB_APP_PASSWORD is required in production');
     if (!config.database.owner.password) r.problems.push('DB_OWNER_PASSWORD is required in production');
+    if (!config.partnerClients.requireRegistration) r.problems.push('PARTNER_CLIENTS_REQUIRE_REGISTRATION cannot be false in production');
+    if (config.rateLimits.windowSeconds !== 60) r.problems.push('RATE_LIMIT_WINDOW_SECONDS is for tests; leave it unset (60) in production');
   }
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
+}
+
+export interface WebhooksConfig {
+  /** AES-256-GCM key that encrypts endpoints' signing secrets at rest (32 bytes). */
+  secretKey: Buffer;
+  /** Deliver to private, loopback, link-local and unique-local addresses: tests and the demo only. */
+  allowPrivateNetworks: boolean;
+  /** Delay before each attempt, the first included: the published schedule unless a test shortens it. */
+  retryScheduleMs: number[];
+  /** An endpoint with no successful delivery for this long while deliveries failed is disabled. */
+  disableAfterMs: number;
+}
+
+/** Not a secret: lets development and tests run without one. Production must set WEBHOOKS_SECRET_KEY. */
+const DEV_WEBHOOKS_SECRET_KEY = 'aGVhcnRoLXdlYmhvb2tzLWRldi1rZXktbm90LXJlYWw=';
+/** Immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (docs/partners/webhooks.md). */
+const WEBHOOK_RETRY_SCHEDULE_MS = [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000];
+
+function readWebhooksConfig(r: Reader, production: boolean): WebhooksConfig {
+  const rawKey = r.optional('WEBHOOKS_SECRET_KEY');
+  if (production && !rawKey) r.problems.push('WEBHOOKS_SECRET_KEY is required in production (base64 of 32 random bytes)');
+  const secretKey = Buffer.from(rawKey ?? DEV_WEBHOOKS_SECRET_KEY, 'base64');
+  if (secretKey.length !== 32) r.problems.push(`WEBHOOKS_SECRET_KEY must be base64 of exactly 32 bytes (got ${secretKey.length})`);
+  const allowPrivateNetworks = r.oneOf('WEBHOOKS_ALLOW_PRIVATE_NETWORKS', ['true', 'false'] as const, 'false') === 'true';
+  if (production && allowPrivateNetworks) r.problems.push('WEBHOOKS_ALLOW_PRIVATE_NETWORKS cannot be true in production');
+  const rawSchedule = r.optional('WEBHOOKS_RETRY_SCHEDULE_MS');
+  let retryScheduleMs = WEBHOOK_RETRY_SCHEDULE_MS;
+  if (rawSchedule) {
+    const parsed = rawSchedule.split(',').map((part) => Number(part.trim()));
+    if (!parsed.length || parsed.some((n) => !Number.isInteger(n) || n < 0)) {
+      r.problems.push(`WEBHOOKS_RETRY_SCHEDULE_MS must be whole milliseconds separated by commas (got "${rawSchedule}")`);
+    } else if (production) {
+      r.problems.push('WEBHOOKS_RETRY_SCHEDULE_MS is for tests; production uses the published schedule');
+    } else {
+      retryScheduleMs = parsed;
+    }
+  }
+  const disableAfterMs = r.int('WEBHOOKS_DISABLE_AFTER_MS', 5 * 86_400_000, 1, 365 * 86_400_000);
+  return { secretKey, allowPrivateNetworks, retryScheduleMs, disableAfterMs };
 }

@@ -11,7 +11,10 @@ export type PlatformErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'QUERY_TOO_COMPLEX'
+  | 'QUERY_TOO_DEEP'
+  | 'QUERY_TOO_COSTLY'
+  | 'PAGE_SIZE_TOO_LARGE'
+  | 'RATE_LIMITED'
   | 'INTERNAL';
 
 export class HearthError extends Error {

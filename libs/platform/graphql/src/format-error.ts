@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 import { HearthError } from '@hearth/platform-core';
@@ -36,6 +36,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof pgCode === 'string' && PG_CODES[pgCode]) {
     return { ...base, message: PG_CODES[pgCode].message, extensions: { code: PG_CODES[pgCode].code } };
   }
+  const refusal = limitRefusal(error);
+  if (refusal) {
+    const { http: _http, ...extensions } = refusal.extensions;
+    return { ...base, message: refusal.message, extensions };
+  }
   const apolloCode = formatted.extensions?.code;
   if (typeof apolloCode === 'string' && apolloCode !== 'INTERNAL_SERVER_ERROR') {
     // Parse and validation errors: Apollo's messages describe the query, not our internals.
@@ -43,4 +48,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   logger.error(original instanceof Error ? original.stack ?? original.message : String(original));
   return { ...base, message: 'Something went wrong on our side; it has been logged', extensions: { code: 'INTERNAL' } };
+}
+
+/** The query limits' refusals (query-limits.ts), which keep their own code and figures. */
+const LIMIT_CODES = new Set(['QUERY_TOO_DEEP', 'QUERY_TOO_COSTLY', 'PAGE_SIZE_TOO_LARGE']);
+
+/**
+ * Apollo re-labels a validation rule's error GRAPHQL_VALIDATION_FAILED; the limit's own error,
+ * with its code, limit and figure, is the one wrapped inside.
+ */
+function limitRefusal(error: unknown): GraphQLError | undefined {
+  for (let current = error; current instanceof GraphQLError; current = current.originalError) {
+    if (LIMIT_CODES.has(String(current.extensions?.['code']))) return current;
+  }
+  return undefined;
 }

@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { HEARTH_CONFIG, type HearthConfig } from '@hearth/platform-core';
 import { hearthContext, TransactionManager } from '@hearth/platform-database';
 import { formatError } from './format-error';
-import { costLimitPlugin, depthLimit, QUERY_LIMITS } from './query-limits';
+import { costLimitPlugin, depthLimit, QUERY_LIMITS, rateLimitStatusPlugin } from './query-limits';
 import { RequestContextMiddleware, transactionPlugin, type GraphQLRequestContext } from './request-context';
 
 /** The API's GraphQL server with Hearth's conventions applied in one place. */
@@ -34,7 +34,8 @@ export class HearthGraphQLModule implements NestModule {
             validationRules: [depthLimit(QUERY_LIMITS.maxDepth)],
             plugins: [
               transactionPlugin(transactions),
-              costLimitPlugin(QUERY_LIMITS.maxCost),
+              costLimitPlugin(QUERY_LIMITS.maxCost, QUERY_LIMITS.maxPageSize),
+              rateLimitStatusPlugin(),
             ],
           }),
         }),

@@ -9,3 +9,4 @@ export * from './enum-of';
 export * from './result-union';
 export * from './json-object.scalar';
 export * from './arguments';
+export * from './operation-costs';

@@ -15,12 +15,12 @@ describe('depthLimit', () => {
   });
 
   it('refuses one level deeper, naming the depth and the limit', () => {
-    expect(depthErrors(`{ node { child { child { id } } } }`, 3)).toEqual(['The query is 4 levels deep; the limit is 3']);
+    expect(depthErrors(`{ node { child { child { id } } } }`, 3)).toEqual(['Query depth limit: the query is 4 levels deep; the limit is 3. Ask for fewer nested fields.']);
   });
 
   it('counts through fragments and inline fragments', () => {
     const query = `{ node { ...deep } } fragment deep on Node { child { ... on Node { child { id } } } }`;
-    expect(depthErrors(query, 3)).toEqual(['The query is 4 levels deep; the limit is 3']);
+    expect(depthErrors(query, 3)).toEqual(['Query depth limit: the query is 4 levels deep; the limit is 3. Ask for fewer nested fields.']);
   });
 
   it('does not count introspection fields', () => {

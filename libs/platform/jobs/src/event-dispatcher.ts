@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -16,6 +16,12 @@ interface EventRow {
   aggregate_id: string;
   payload: Record<string, unknown>;
   occurred_at: Date;
+}
+
+/** A module's handlers for an event type: the one for the type, then its `'*'` handler (which receives every event). */
+export function handlersFor(handles: Record<string, Type<EventHandler>> | undefined, type: string): Type<EventHandler>[] {
+  const found = [handles?.[type], handles?.['*']].filter((handler): handler is Type<EventHandler> => Boolean(handler));
+  return [...new Set(found)];
 }
 
 /**
@@ -66,10 +72,11 @@ export class EventDispatcher implements OnApplicationShutdown {
           occurredAt: row.occurred_at.toISOString(),
         };
         for (const definition of this.registry.all()) {
-          const handlerType = definition.events?.handles?.[row.type];
-          if (!handlerType || !enabled.has(definition.key)) continue;
-          await this.moduleRef.get<EventHandler>(handlerType, { strict: false }).handle(event);
-          delivered += 1;
+          if (!enabled.has(definition.key)) continue;
+          for (const handlerType of handlersFor(definition.events?.handles, row.type)) {
+            await this.moduleRef.get<EventHandler>(handlerType, { strict: false }).handle(event);
+            delivered += 1;
+          }
         }
       }
       return delivered;

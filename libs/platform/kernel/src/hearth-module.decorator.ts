@@ -87,6 +87,10 @@ export interface HearthModuleDefinition extends ModuleMetadata {
   checkSettings?: (settings: Record<string, unknown>) => { path: string; message: string }[];
   events?: {
     emits?: Record<string, { description: string }>;
+    /**
+     * Handlers by event type. The key `'*'` receives every event (webhooks' fan-out), after the
+     * module's handler for that event's own type, if it has one.
+     */
     handles?: Record<string, Type<EventHandler>>;
   };
   /** Bulk imports of CSV files into this module's tables, one per kind (see importer.ts). */

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'partner-example',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

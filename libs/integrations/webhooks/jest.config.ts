@@ -1,0 +1,5 @@
+export default {
+  displayName: 'integrations-webhooks',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};
