@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { HearthError } from '@hearth/platform-core';
 import { AuditLog, hearthContext, Outbox, TransactionManager } from '@hearth/platform-database';
 import { ModuleEnablement } from '@hearth/platform-kernel';
-import { decodeCursor, DEFAULT_PAGE_SIZE, toConnection, type PageArgs } from '@hearth/platform-graphql';
+import { decodeTimeCursor, DEFAULT_PAGE_SIZE, toConnection, type PageArgs } from '@hearth/platform-graphql';
 import { NoticeEntity } from './notice.entity';
 import { Notice, NoticeAlreadyWithdrawn, NoticeNotFound, type NoticeConnection } from './notice.model';
 import type { PostNoticeInput } from './dto/post-notice.input';
@@ -25,10 +24,7 @@ export class NoticeService {
     const params: unknown[] = [first + 1];
     let after = '';
     if (args.after) {
-      const [postedAt, id] = decodeCursor(args.after, 2);
-      if (!UUID.test(String(id)) || Number.isNaN(Date.parse(String(postedAt)))) {
-        throw new HearthError('BAD_USER_INPUT', 'The "after" cursor is not one this API issued', { field: 'after' });
-      }
+      const [postedAt, id] = decodeTimeCursor(args.after);
       params.push(postedAt, id);
       after = 'and (posted_at, id) < ($2::timestamptz, $3::uuid)';
     }
@@ -109,8 +105,6 @@ interface NoticeRow {
   withdrawn_at: Date | null;
   cursor_key: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toEntity(row: NoticeRow): NoticeEntity {
   return Object.assign(new NoticeEntity(), {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Provider } from '@nestjs/common';
 import type KeycloakAdminClient from '@keycloak/keycloak-admin-client';
+import { connectKeycloakAdmin } from '@hearth/platform-auth';
 import { HEARTH_CONFIG, HearthError, type HearthConfig } from '@hearth/platform-core';
 
 /** What a partner client is in the identity provider. */
@@ -36,7 +37,6 @@ export abstract class PartnerClientDirectory {
   abstract regenerateSecret(clientId: string): Promise<IssuedSecret>;
 }
 
-const REQUEST_TIMEOUT_MS = 10_000;
 const ORGANIZATION_MAPPER = 'hearth-organization';
 const AUDIENCE_MAPPER = 'hearth-audience';
 /** Scopes Hearth manages on a client are the modules' `area:action` names; Keycloak's own (profile, email...) are left alone. */
@@ -193,21 +193,8 @@ export class KeycloakPartnerClientDirectory extends PartnerClientDirectory {
     return this.connection;
   }
 
-  private async connect(): Promise<KeycloakAdminClient> {
-    // ES module only: loaded on first use, as the identity directory does (see its notes).
-    const { default: AdminClient } = await import('@keycloak/keycloak-admin-client');
-    const options = { baseUrl: this.auth.keycloakUrl, realmName: this.auth.realm, timeout: REQUEST_TIMEOUT_MS };
-    const client = new AdminClient(options);
-    const signer = new AdminClient(options);
-    client.registerTokenProvider({
-      getAccessToken: async () => {
-        if (!signer.accessToken || signer.isTokenExpired()) {
-          await signer.auth({ grantType: 'client_credentials', ...this.credentials });
-        }
-        return signer.accessToken;
-      },
-    });
-    return client;
+  private connect(): Promise<KeycloakAdminClient> {
+    return connectKeycloakAdmin(this.auth, this.credentials);
   }
 }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { HEARTH_CONFIG, HearthError, type HearthConfig } from '@hearth/platform-core';
 import { actorLabel, AuditLog, hearthContext, Outbox, TransactionManager } from '@hearth/platform-database';
 import { ModuleRegistry } from '@hearth/platform-kernel';
-import { decodeCursor, DEFAULT_PAGE_SIZE, toConnection, type PageArgs } from '@hearth/platform-graphql';
+import { decodeCursor, decodeTimeCursor, DEFAULT_PAGE_SIZE, toConnection, type PageArgs } from '@hearth/platform-graphql';
 import { SecretBox } from './secret-box';
 import { newWebhookSecret, webhookIdOf } from './signature';
 import { checkWebhookUrl } from './url-policy';
@@ -159,10 +159,7 @@ export class WebhookEndpoints {
     const params: unknown[] = [first + 1];
     let after = '';
     if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, 2);
-      if (!UUID.test(String(id)) || Number.isNaN(Date.parse(String(createdAt)))) {
-        throw new HearthError('BAD_USER_INPUT', 'The "after" cursor is not one this API issued', { field: 'after' });
-      }
+      const [createdAt, id] = decodeTimeCursor(args.after);
       params.push(createdAt, id);
       after = 'where (created_at, id) < ($2::timestamptz, $3::uuid)';
     }

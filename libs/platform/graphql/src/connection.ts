@@ -75,6 +75,20 @@ export function decodeCursor(cursor: string, length: number): (string | number)[
   throw new HearthError('BAD_USER_INPUT', 'The "after" cursor is not one this API issued', { field: 'after' });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The cursor of a newest-first page keyed on (a timestamp, id), checked before it reaches SQL,
+ * so a forged cursor is answered as bad input rather than as a database error.
+ */
+export function decodeTimeCursor(cursor: string): [at: string, id: string] {
+  const [at, id] = decodeCursor(cursor, 2);
+  if (!UUID.test(String(id)) || Number.isNaN(Date.parse(String(at)))) {
+    throw new HearthError('BAD_USER_INPUT', 'The "after" cursor is not one this API issued', { field: 'after' });
+  }
+  return [String(at), String(id)];
+}
+
 /** Builds a connection from rows fetched with `limit first + 1` (the extra row tells if more follow). */
 export function toConnection<T>(
   rows: T[],

@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import type KeycloakAdminClient from '@keycloak/keycloak-admin-client';
+import { connectKeycloakAdmin } from '@hearth/platform-auth';
 import { HEARTH_CONFIG, HearthError, type HearthConfig } from '@hearth/platform-core';
 import type { ManifestAdmin } from './member-manifest';
 
@@ -33,7 +34,6 @@ type Organization = Awaited<ReturnType<KeycloakAdminClient['organizations']['fin
 
 /** How many organizations to ask Keycloak for at a time while looking for an alias. */
 const PAGE_SIZE = 100;
-const REQUEST_TIMEOUT_MS = 10_000;
 
 /**
  * Keycloak Organizations through `@keycloak/keycloak-admin-client`, signed in with the
@@ -108,24 +108,8 @@ export class KeycloakIdentityDirectory extends IdentityDirectory {
     return this.connection;
   }
 
-  private async connect(): Promise<KeycloakAdminClient> {
-    // The package is published only as an ES module. Node 20.19+ can require() it, and importing
-    // it here, on first use, keeps it out of every process that never talks to Keycloak.
-    const { default: AdminClient } = await import('@keycloak/keycloak-admin-client');
-    const options = { baseUrl: this.config.auth.keycloakUrl, realmName: this.config.auth.realm, timeout: REQUEST_TIMEOUT_MS };
-    const client = new AdminClient(options);
-    // A client-credentials grant gives no refresh token, so the client's own refresh cannot renew
-    // it; instead every request asks this provider, which signs in again once the token is expiring.
-    const signer = new AdminClient(options);
-    client.registerTokenProvider({
-      getAccessToken: async () => {
-        if (!signer.accessToken || signer.isTokenExpired()) {
-          await signer.auth({ grantType: 'client_credentials', ...this.credentials });
-        }
-        return signer.accessToken;
-      },
-    });
-    return client;
+  private connect(): Promise<KeycloakAdminClient> {
+    return connectKeycloakAdmin(this.config.auth, this.credentials);
   }
 }
 

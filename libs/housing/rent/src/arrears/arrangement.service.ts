@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isCalendarDay, MemberCalendar, ukDay } from '@hearth/platform-calendar';
 import { actorLabel, AuditLog, hearthContext, Outbox, TransactionManager } from '@hearth/platform-database';
-import { decodeCursor, DEFAULT_PAGE_SIZE, InputProblem, toConnection, type PageArgs } from '@hearth/platform-graphql';
+import { decodeTimeCursor, DEFAULT_PAGE_SIZE, InputProblem, toConnection, type PageArgs } from '@hearth/platform-graphql';
 import { ModuleEnablement } from '@hearth/platform-kernel';
 import { ArrangementInstalmentEntity, PaymentArrangementEntity } from '../rent.entities';
 import { RentEvent } from '../rent.permissions';
@@ -146,7 +146,7 @@ export class ArrangementService {
     if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
     const total = await query.getCount();
     if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, 2);
+      const [createdAt, id] = decodeTimeCursor(args.after);
       query.andWhere('(p.created_at, p.id) < (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
     }
     const rows = await query.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit((args.first ?? DEFAULT_PAGE_SIZE) + 1).getMany();
