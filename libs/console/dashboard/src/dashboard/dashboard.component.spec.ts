@@ -2,7 +2,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { TypedDocumentNode } from '@apollo/client';
 import { ApiError, HearthApi, LanguageService, SessionStore, type Me, type MemberSummary, type ModuleInfo } from '@hearth/console-core';
-import { DashboardArrearsDocument, DashboardRepairsDocument } from '../graphql.generated';
+import { DashboardArrearsDocument, DashboardRepairsDocument, DashboardWebhooksDocument } from '../graphql.generated';
 import { DashboardComponent } from './dashboard.component';
 import type { ArrearsFigures, RepairsFigures } from './dashboard.store';
 
@@ -18,6 +18,7 @@ function module(key: string, paths: string[]): ModuleInfo {
 }
 const REPAIRS = module('repairs', ['repairs', 'repairs/hazards']);
 const RENT = module('rent', ['rent']);
+const WEBHOOKS = module('webhooks', ['integrations/webhooks']);
 
 const REPAIRS_FIGURES: RepairsFigures = {
   openRepairs: 1234, awaitingTriage: 3, openWorkOrders: 9,
@@ -93,6 +94,43 @@ describe('DashboardComponent', () => {
     return pieces.filter(Boolean).join(' ');
   };
   const figure = (root: HTMLElement, key: string) => root.querySelector(`[data-figure="${key}"] a`) as HTMLAnchorElement;
+
+  it('tells those who manage webhooks of endpoints switched off for failing, and links to each', async () => {
+    answers.set(DashboardWebhooksDocument, async () => ({
+      data: {
+        webhookEndpoints: {
+          edges: [
+            { node: { id: 'e-1', url: 'https://fixit.example/hooks', status: 'DISABLED', disabledAt: '2026-04-16T09:30:00.000Z', disabledReason: 'No delivery succeeded for 5 days while deliveries failed' } },
+            { node: { id: 'e-2', url: 'https://warehouse.example/in', status: 'ACTIVE', disabledAt: null, disabledReason: null } },
+          ],
+        },
+      },
+      errors: [],
+    }));
+    const root = await render(me(['tenant-admin'], MILLBROOK), [REPAIRS, WEBHOOKS]);
+
+    const notice = root.querySelector('[data-testid="disabled-webhooks"]')!;
+    expect(text(notice.querySelector('h2'))).toBe('Webhook endpoints switched off');
+    const links = [...notice.querySelectorAll('a')];
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([['https://fixit.example/hooks', '/integrations/webhooks/e-1']]);
+    expect(text(notice)).toContain('No delivery succeeded for 5 days while deliveries failed (Switched off 16 Apr 2026, 10:30)');
+
+    TestBed.inject(LanguageService).use('cy');
+    await settle();
+    expect(text(notice.querySelector('h2'))).toBe('Pwyntiau terfyn bachau gwe wedi’u diffodd');
+  });
+
+  it('says nothing of webhooks when every endpoint is working, or to those who cannot manage them', async () => {
+    answers.set(DashboardWebhooksDocument, async () => ({ data: { webhookEndpoints: { edges: [{ node: { id: 'e-2', url: 'https://a.example', status: 'ACTIVE', disabledAt: null, disabledReason: null } }] } }, errors: [] }));
+    const admin = await render(me(['tenant-admin'], MILLBROOK), [REPAIRS, WEBHOOKS]);
+    expect(admin.querySelector('[data-testid="disabled-webhooks"]')).toBeNull();
+
+    query.mockClear();
+    fixture.destroy();
+    const officer = await render(me(['housing-officer'], MILLBROOK), [REPAIRS]);
+    expect(officer.querySelector('[data-testid="disabled-webhooks"]')).toBeNull();
+    expect(query.mock.calls.map(([document]) => document)).not.toContain(DashboardWebhooksDocument);
+  });
 
   it('shows the headline figures of each panel, each linking to the list behind it', async () => {
     const root = await render(me(['tenant-admin'], MILLBROOK), [REPAIRS, RENT]);

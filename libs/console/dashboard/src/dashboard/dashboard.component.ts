@@ -30,7 +30,7 @@ interface Figure {
 })
 export class DashboardComponent {
   protected readonly store = inject(DashboardStore);
-  private readonly format = inject(LocaleFormat);
+  protected readonly format = inject(LocaleFormat);
   protected readonly t = translate(DASHBOARD_TEXT);
   protected readonly shared = inject(LanguageService).t;
   protected readonly arrearsWeeks = ARREARS_WEEKS;

@@ -9,6 +9,12 @@ export const DASHBOARD_TEXT = defineTranslations(
     chooseMember: (actingFor: string) =>
       `You are working as the consortium, not for a member association. Choose a member under “${actingFor}” in the menu to see its repairs, hazards and arrears.`,
     memberCount: (count: string) => `Members of the consortium: ${count}`,
+    webhooks: {
+      heading: 'Webhook endpoints switched off',
+      intro:
+        'Hearth stopped sending events to these endpoints because their deliveries kept failing. Once the receiving system is fixed, enable the endpoint and replay what it missed.',
+      disabledAt: (when: string) => `Switched off ${when}`,
+    },
     nothingToShow:
       'Your organisation has not switched on repairs or rent, or your roles do not include them, so there is nothing to show here yet.',
     repairs: {
@@ -72,6 +78,12 @@ export const DASHBOARD_TEXT = defineTranslations(
     chooseMember: (actingFor: string) =>
       `Rydych chi’n gweithio fel y consortiwm, nid ar ran cymdeithas sy’n aelod. Dewiswch aelod o dan “${actingFor}” yn y ddewislen i weld ei atgyweiriadau, ei beryglon a’i ôl-ddyledion.`,
     memberCount: (count: string) => `Aelodau’r consortiwm: ${count}`,
+    webhooks: {
+      heading: 'Pwyntiau terfyn bachau gwe wedi’u diffodd',
+      intro:
+        'Peidiodd Hearth ag anfon digwyddiadau i’r pwyntiau terfyn hyn am fod eu danfoniadau’n methu o hyd. Ar ôl trwsio’r system sy’n eu derbyn, galluogwch y pwynt terfyn ac ailchwarae’r hyn a gollodd.',
+      disabledAt: (when: string) => `Diffoddwyd ${when}`,
+    },
     nothingToShow:
       'Nid yw eich sefydliad wedi troi atgyweiriadau na rhent ymlaen, neu nid yw eich rolau’n eu cynnwys, felly does dim i’w ddangos yma eto.',
     repairs: {
