@@ -26,3 +26,4 @@ export { ApiErrorComponent } from './lib/ui/api-error.component';
 export { PageComponent } from './lib/ui/page.component';
 export { CursorPages, PagerComponent } from './lib/ui/pager.component';
 export { asApiError, PagedList, problemsByField, type Connection } from './lib/data/paged-list';
+export { apiProblem, placeProblems } from './lib/forms/api-problems';

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators, type AbstractControl } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -7,7 +7,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { ApiErrorComponent, DICTIONARIES, LanguageService, translate, type HazardClockKind } from '@hearth/console-core';
+import { ApiErrorComponent, apiProblem, DICTIONARIES, type HazardClockKind, LanguageService, placeProblems, translate } from '@hearth/console-core';
 import type { HazardCaseFieldsFragment } from '../graphql.generated';
 import { REPAIRS_TEXT } from '../repairs.text';
 import { HazardDialogStore, type HazardAction, type HazardForm } from './hazard-dialog.store';
@@ -49,6 +49,7 @@ export class HazardDialogComponent {
   private readonly ref = inject<MatDialogRef<HazardDialogComponent, HazardCaseFieldsFragment>>(MatDialogRef);
   protected readonly store = inject(HazardDialogStore);
   protected readonly t = translate(REPAIRS_TEXT);
+  protected readonly apiProblem = apiProblem;
   private readonly language = inject(LanguageService).language;
   protected readonly common = computed(() => DICTIONARIES[this.language()]);
   protected readonly action = this.data.action;
@@ -80,10 +81,6 @@ export class HazardDialogComponent {
     if (this.action === 'link') void this.store.loadRepairs(this.data.hazard.asset?.id ?? '');
   }
 
-  protected serverError(control: AbstractControl): string | null {
-    return (control.errors?.['server'] as string | undefined) ?? null;
-  }
-
   protected async submit(): Promise<void> {
     this.message.set(null);
     if (this.form.invalid) {
@@ -100,14 +97,7 @@ export class HazardDialogComponent {
       this.message.set(this.t().clocksRunning(outcome.running.map((clock) => this.t().clockKinds[clock]).join(', ')));
       return;
     }
-    const unplaced: string[] = [];
-    for (const problem of outcome.fields) {
-      const control = FIELD_OF[problem.field] ? this.form.controls[FIELD_OF[problem.field]] : null;
-      if (control) {
-        control.setErrors({ server: problem.message });
-        control.markAsTouched();
-      } else unplaced.push(problem.message);
-    }
+    const unplaced = placeProblems(outcome.fields, (field) => (FIELD_OF[field] ? this.form.controls[FIELD_OF[field]] : null));
     if (unplaced.length || !outcome.fields.length) this.message.set(unplaced.length ? unplaced.join(' ') : outcome.message);
   }
 }

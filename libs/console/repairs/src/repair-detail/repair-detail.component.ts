@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators, type AbstractControl } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { ApiErrorComponent, FORMAT_PIPES, PageComponent, translate, type Trade } from '@hearth/console-core';
+import { ApiErrorComponent, apiProblem, FORMAT_PIPES, PageComponent, placeProblems, type Trade, translate } from '@hearth/console-core';
 import { REPAIRS_TEXT } from '../repairs.text';
 import { BadgeComponent } from '../shared/badge/badge.component';
 import { priorityName, repairStatusTone } from '../shared/repair-view';
@@ -31,6 +31,7 @@ export class RepairDetailComponent {
 
   protected readonly store = inject(RepairDetailStore);
   protected readonly t = translate(REPAIRS_TEXT);
+  protected readonly apiProblem = apiProblem;
   protected readonly trades = TRADES;
   protected readonly statusTone = repairStatusTone;
   protected readonly cancelling = signal(false);
@@ -53,10 +54,6 @@ export class RepairDetailComponent {
 
   protected priorityName(code: string | null): string {
     return priorityName(this.store.priorities(), code);
-  }
-
-  protected serverError(control: AbstractControl): string | null {
-    return (control.errors?.['server'] as string | undefined) ?? null;
   }
 
   protected async triage(): Promise<void> {
@@ -82,14 +79,7 @@ export class RepairDetailComponent {
   private show(outcome: RepairChange | null, form: FormGroup): void {
     this.message.set(null);
     if (outcome?.kind !== 'problems') return;
-    const unplaced: string[] = [];
-    for (const problem of outcome.fields) {
-      const control = form.get(problem.field === 'id' ? 'reason' : problem.field);
-      if (control && problem.field !== 'repairId') {
-        control.setErrors({ server: problem.message });
-        control.markAsTouched();
-      } else unplaced.push(problem.message);
-    }
+    const unplaced = placeProblems(outcome.fields, (field) => (field === 'repairId' ? null : form.get(field === 'id' ? 'reason' : field)));
     if (unplaced.length || !outcome.fields.length) this.message.set(unplaced.length ? unplaced.join(' ') : outcome.message);
   }
 }

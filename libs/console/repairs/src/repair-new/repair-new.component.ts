@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators, type AbstractControl } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -7,7 +7,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router } from '@angular/router';
-import { ApiErrorComponent, PageComponent, translate, type Trade } from '@hearth/console-core';
+import { ApiErrorComponent, apiProblem, PageComponent, placeProblems, type Trade, translate } from '@hearth/console-core';
 import { REPAIRS_TEXT } from '../repairs.text';
 import { TRADES } from '../shared/trades';
 import { MIN_SEARCH_LENGTH, RepairNewStore } from './repair-new.store';
@@ -31,6 +31,7 @@ export class RepairNewComponent {
   protected readonly store = inject(RepairNewStore);
   private readonly router = inject(Router);
   protected readonly t = translate(REPAIRS_TEXT);
+  protected readonly apiProblem = apiProblem;
   protected readonly trades = TRADES;
   protected readonly message = signal<string | null>(null);
 
@@ -52,10 +53,6 @@ export class RepairNewComponent {
   protected find(): void {
     const text = this.searchForm.controls.text.value;
     if (text.trim().length >= MIN_SEARCH_LENGTH) void this.store.search(text);
-  }
-
-  protected serverError(control: AbstractControl): string | null {
-    return (control.errors?.['server'] as string | undefined) ?? null;
   }
 
   protected async submit(): Promise<void> {
@@ -81,14 +78,7 @@ export class RepairNewComponent {
       void this.router.navigate(['/repairs', outcome.id]);
       return;
     }
-    const unplaced: string[] = [];
-    for (const problem of outcome.fields) {
-      const control = (FIELDS as readonly string[]).includes(problem.field) ? this.form.get(problem.field) : null;
-      if (control) {
-        control.setErrors({ server: problem.message });
-        control.markAsTouched();
-      } else unplaced.push(problem.message);
-    }
+    const unplaced = placeProblems(outcome.fields, (field) => ((FIELDS as readonly string[]).includes(field) ? this.form.get(field) : null));
     if (unplaced.length || !outcome.fields.length) this.message.set(unplaced.length ? unplaced.join(' ') : outcome.message);
   }
 }

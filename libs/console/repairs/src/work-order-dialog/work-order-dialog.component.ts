@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators, type AbstractControl } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { ApiErrorComponent, DICTIONARIES, LanguageService, translate, type AppointmentSlot } from '@hearth/console-core';
+import { ApiErrorComponent, apiProblem, type AppointmentSlot, DICTIONARIES, LanguageService, placeProblems, translate } from '@hearth/console-core';
 import type { RepairsWorkOrderCardFragment, RepairsWorkOrderDetailFragment } from '../graphql.generated';
 import { REPAIRS_TEXT } from '../repairs.text';
 import type { ActionChoice } from '../shared/work-order-actions';
@@ -46,6 +46,7 @@ export class WorkOrderDialogComponent {
   private readonly ref = inject<MatDialogRef<WorkOrderDialogComponent, RepairsWorkOrderDetailFragment>>(MatDialogRef);
   protected readonly store = inject(WorkOrderDialogStore);
   protected readonly t = translate(REPAIRS_TEXT);
+  protected readonly apiProblem = apiProblem;
   private readonly language = inject(LanguageService).language;
   protected readonly common = computed(() => DICTIONARIES[this.language()]);
   protected readonly slots = SLOTS;
@@ -73,10 +74,6 @@ export class WorkOrderDialogComponent {
     if (this.action === 'assign') void this.store.loadContractors(this.data.workOrder.trade);
   }
 
-  protected serverError(control: AbstractControl): string | null {
-    return (control.errors?.['server'] as string | undefined) ?? null;
-  }
-
   protected async submit(): Promise<void> {
     this.message.set(null);
     if (this.form.invalid) {
@@ -95,14 +92,7 @@ export class WorkOrderDialogComponent {
         outcome.allowed.map((status) => words.workOrderStatus[status as keyof typeof words.workOrderStatus] ?? status).join(', ')));
       return;
     }
-    const unplaced: string[] = [];
-    for (const problem of outcome.fields) {
-      const control = FIELD_OF[problem.field] ? this.form.controls[FIELD_OF[problem.field]] : null;
-      if (control) {
-        control.setErrors({ server: problem.message });
-        control.markAsTouched();
-      } else unplaced.push(problem.message);
-    }
+    const unplaced = placeProblems(outcome.fields, (field) => (FIELD_OF[field] ? this.form.controls[FIELD_OF[field]] : null));
     if (unplaced.length || !outcome.fields.length) this.message.set([...unplaced, ...(outcome.fields.length ? [] : [outcome.message])].join(' '));
   }
 }

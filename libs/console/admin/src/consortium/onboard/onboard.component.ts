@@ -7,7 +7,7 @@ import { MatError, MatFormField, MatHint, MatInput, MatLabel } from '@angular/ma
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { ApiErrorComponent, LanguageService, PageComponent, SessionStore, translate, type Country, type MemberManifestInput } from '@hearth/console-core';
+import { ApiErrorComponent, type Country, LanguageService, type MemberManifestInput, PageComponent, placeProblems, SessionStore, translate } from '@hearth/console-core';
 import { CONSORTIUM_TEXT } from '../consortium.text';
 import type { ManifestProblem } from '../manifest-outcome';
 import { OnboardStore } from '../onboard.store';
@@ -131,11 +131,8 @@ export class OnboardComponent {
     await this.store.check(this.manifest());
     // The API's problems go on the fields they name, so each shows (and is announced) beside its field;
     // editing the field clears it.
-    for (const [field, messages] of this.problems().byField) {
-      const control = this.form.controls[field];
-      control.setErrors({ api: messages.join(' ') });
-      control.markAsTouched();
-    }
+    const problems = [...this.problems().byField].map(([field, messages]) => ({ field, message: messages.join(' ') }));
+    placeProblems(problems, (field) => this.form.controls[field as Field]);
   }
 
   protected apply(): void {

@@ -3,7 +3,7 @@ import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatInput, MatLabel } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { ApiErrorComponent, LocaleFormat, translate } from '@hearth/console-core';
+import { ApiErrorComponent, apiProblem, LocaleFormat, placeProblems, translate } from '@hearth/console-core';
 import { ClosureDaysStore } from '../closure-days.store';
 import { SETTINGS_TEXT } from '../settings.text';
 
@@ -60,12 +60,8 @@ export class ClosureDaysComponent {
       return;
     }
     const change = this.store.lastChange();
-    if (change?.kind === 'taken') this.form.controls.day.setErrors({ api: this.t().taken });
-    if (change?.kind === 'invalid') {
-      for (const problem of change.problems) {
-        if (this.isField(problem.field)) this.form.controls[problem.field].setErrors({ api: problem.message });
-      }
-    }
+    if (change?.kind === 'taken') placeProblems([{ field: 'day', message: this.t().taken }], () => this.form.controls.day);
+    if (change?.kind === 'invalid') placeProblems(change.problems, (field) => (this.isField(field) ? this.form.controls[field] : null));
   }
 
   protected remove(day: string): void {
@@ -73,9 +69,7 @@ export class ClosureDaysComponent {
   }
 
   protected fieldError(field: 'day' | 'description'): string {
-    const errors = this.form.controls[field].errors;
-    if (errors?.['api']) return errors['api'] as string;
-    return field === 'day' ? this.t().dayRequired : this.t().descriptionRequired;
+    return apiProblem(this.form.controls[field]) ?? (field === 'day' ? this.t().dayRequired : this.t().descriptionRequired);
   }
 
   private isField(field: string): field is 'day' | 'description' {

@@ -4,7 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { LanguageService, translate, type AccessibilityFeature, type AssetKind, type HeatingType, type UpdateAssetInput } from '@hearth/console-core';
+import { type AccessibilityFeature, apiProblem, type AssetKind, type HeatingType, LanguageService, translate, type UpdateAssetInput } from '@hearth/console-core';
 import { showProblems } from '../../shared/form-problems';
 import { REGISTER_LABELS } from '../../shared/labels.text';
 import { ASSETS_TEXT } from '../assets.text';
@@ -58,6 +58,7 @@ export class AssetFormComponent implements OnInit {
 
   private readonly store = inject(AssetStore);
   protected readonly t = translate(ASSETS_TEXT);
+  protected readonly apiProblem = apiProblem;
   protected readonly labels = translate(REGISTER_LABELS);
   protected readonly common = inject(LanguageService).t;
   protected readonly heatingTypes = HEATING;

@@ -4,7 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { LanguageService, SessionStore, translate, type CommunicationNeed, type PreferredLanguage } from '@hearth/console-core';
+import { apiProblem, type CommunicationNeed, LanguageService, type PreferredLanguage, SessionStore, translate } from '@hearth/console-core';
 import { showProblems } from '../../shared/form-problems';
 import { REGISTER_LABELS } from '../../shared/labels.text';
 import { PEOPLE_TEXT } from '../people.text';
@@ -39,6 +39,7 @@ export class PersonFormComponent {
 
   private readonly store = inject(PeopleStore);
   protected readonly t = translate(PEOPLE_TEXT);
+  protected readonly apiProblem = apiProblem;
   protected readonly labels = translate(REGISTER_LABELS);
   protected readonly common = inject(LanguageService).t;
   protected readonly needs = NEEDS;

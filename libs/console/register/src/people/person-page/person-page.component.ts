@@ -6,7 +6,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { ApiErrorComponent, FORMAT_PIPES, LanguageService, PageComponent, SessionStore, translate } from '@hearth/console-core';
+import { ApiErrorComponent, apiProblem, FORMAT_PIPES, LanguageService, PageComponent, SessionStore, translate } from '@hearth/console-core';
 import { AlertListComponent } from '../../shared/alert-list/alert-list.component';
 import { showProblems } from '../../shared/form-problems';
 import { REGISTER_LABELS } from '../../shared/labels.text';
@@ -35,6 +35,7 @@ export class PersonPageComponent {
   protected readonly store = inject(PersonStore);
   protected readonly session = inject(SessionStore);
   protected readonly t = translate(PEOPLE_TEXT);
+  protected readonly apiProblem = apiProblem;
   protected readonly labels = translate(REGISTER_LABELS);
   protected readonly common = inject(LanguageService).t;
   protected readonly canWrite = computed(() => canWriteRegister(this.session));

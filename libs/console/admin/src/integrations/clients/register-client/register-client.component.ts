@@ -3,12 +3,12 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatInput, MatLabel } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
-import { ApiErrorComponent, PageComponent, translate } from '@hearth/console-core';
+import { ApiErrorComponent, apiProblem, PageComponent, translate } from '@hearth/console-core';
 import { ChoiceListComponent } from '../../shared/choice-list/choice-list.component';
 import { INTEGRATIONS_TEXT } from '../../shared/integrations.text';
 import { SecretOnceComponent } from '../../shared/secret-once/secret-once.component';
 import { ClientSecretFactsComponent } from '../client-secret-facts/client-secret-facts.component';
-import { apiProblem, showProblems } from '../../shared/form-problems';
+import { showProblems } from '../../shared/form-problems';
 import { clientControls, clientProblemControls, rateLimitOf } from '../client-form';
 import { CLIENTS_TEXT } from '../clients.text';
 import { RegisterClientStore } from '../partner-clients.store';
