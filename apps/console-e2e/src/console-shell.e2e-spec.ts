@@ -25,7 +25,9 @@ describe('console shell', () => {
     return page.getByRole('navigation', { name: /Main menu|Prif ddewislen/ });
   }
 
+  /** The module pages in the menu, once the session has loaded them (every user here has at least one). */
   async function pagesInNavigation(page: Page): Promise<string[]> {
+    await navigation(page).locator('a[data-page]').first().waitFor();
     return navigation(page).locator('a[data-page]').evaluateAll((links) => links.map((link) => link.getAttribute('data-page') ?? ''));
   }
 
