@@ -35,18 +35,10 @@ export class DashboardComponent {
   protected readonly shared = inject(LanguageService).t;
   protected readonly arrearsWeeks = ARREARS_WEEKS;
 
-  /**
-   * Day-and-month and month-and-year, which LocaleFormat does not offer; calendar days, so UTC keeps
-   * the day. A browser without Welsh data falls back to British, not American, order.
-   */
-  private readonly short = computed(() => {
-    const locale = [this.format.locale(), 'en-GB'];
-    return {
-      dayMonth: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
-      month: new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
-      money: new Intl.NumberFormat(locale, { style: 'currency', currency: 'GBP', notation: 'compact', maximumFractionDigits: 1 }),
-    };
-  });
+  /** Compact money for the chart's axis ("£1.5k"), which LocaleFormat does not offer; numbers read alike in both languages. */
+  private readonly compactMoneyFormat = computed(
+    () => new Intl.NumberFormat([this.format.locale(), 'en-GB'], { style: 'currency', currency: 'GBP', notation: 'compact', maximumFractionDigits: 1 }),
+  );
 
   protected readonly memberCount = computed(() => {
     const count = this.store.memberCount();
@@ -109,7 +101,7 @@ export class DashboardComponent {
   protected readonly rp02Bars = computed<ChartDatum[]>(() => {
     const t = this.t().repairs;
     return (this.store.repairs.data()?.completedInTarget ?? []).map((month) => ({
-      label: this.short().month.format(new Date(`${month.month}-01T00:00:00Z`)),
+      label: this.format.month(month.month),
       value: month.percentWithinTarget ?? 0,
       text:
         month.percentWithinTarget === null
@@ -123,7 +115,7 @@ export class DashboardComponent {
   protected readonly arrearsPoints = computed<ChartDatum[]>(() =>
     (this.store.arrears.data()?.weeks ?? []).map((week) => ({
       label: this.format.date(week.on),
-      axisLabel: this.short().dayMonth.format(new Date(`${week.on}T00:00:00Z`)),
+      axisLabel: this.format.dayMonth(week.on),
       value: week.totalPence,
       text: this.format.money(week.totalPence),
     })),
@@ -139,7 +131,7 @@ export class DashboardComponent {
   });
 
   protected readonly compactMoney = computed(() => {
-    const money = this.short().money;
+    const money = this.compactMoneyFormat();
     return (pence: number) => money.format(pence / 100);
   });
 

@@ -41,6 +41,8 @@ export class LocaleFormat {
       // A calendar day (YYYY-MM-DD) has no time zone: formatting it at UTC midnight keeps the day.
       day: dates({ timeZone: 'UTC' }),
       dateTime: dates({ hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }),
+      dayMonth: dates({ year: undefined, timeZone: 'UTC' }),
+      month: dates({ day: undefined, timeZone: 'UTC' }),
       money: new Intl.NumberFormat(locales, { style: 'currency', currency: 'GBP' }),
       number: new Intl.NumberFormat(locales),
       percent: new Intl.NumberFormat(locales, { style: 'percent', maximumFractionDigits: 1 }),
@@ -52,6 +54,16 @@ export class LocaleFormat {
     if (value === null || value === undefined || value === '') return '';
     if (typeof value === 'string' && DATE_ONLY.test(value)) return this.formatters().day(new Date(`${value}T00:00:00Z`));
     return this.formatters().date(new Date(value));
+  }
+
+  /** A calendar day (YYYY-MM-DD) without its year, for chart axes: "3 Apr". */
+  dayMonth(day: string): string {
+    return this.formatters().dayMonth(new Date(`${day}T00:00:00Z`));
+  }
+
+  /** A month (YYYY-MM): "Apr 2026". */
+  month(month: string): string {
+    return this.formatters().month(new Date(`${month}-01T00:00:00Z`));
   }
 
   /** A moment: "3 Apr 2026, 14:05". */
