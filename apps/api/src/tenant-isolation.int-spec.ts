@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
-import { createTestDatabase, insertMember, TestTokens, type TestApi, type TestDatabase, type TestMember } from '@hearth/platform-testing';
+import { createTestDatabase, insertGuestOrganisation, insertMember, TestTokens, type TestApi, type TestDatabase, type TestMember } from '@hearth/platform-testing';
 import { startTestApi } from './testing';
 
 /**
@@ -9,6 +9,7 @@ import { startTestApi } from './testing';
  */
 const SHARED_TABLES: Record<string, string> = {
   tenant: 'the member directory: readable by all members, written only in consortium mode',
+  guest_organisation: 'the guest directory (councils, health boards): readable by all, written only in consortium mode',
 };
 
 /**
@@ -77,12 +78,14 @@ let db: TestDatabase;
 let app: Client;
 let a: TestMember;
 let b: TestMember;
+let guest: TestMember;
 let tables: string[];
 
 beforeAll(async () => {
   db = await createTestDatabase(tokens.env);
   a = await insertMember(db.admin, 'member-a', { noticeboard: {} });
   b = await insertMember(db.admin, 'member-b', { noticeboard: {} });
+  guest = await insertGuestOrganisation(db.admin, 'guest-council');
   app = new Client({ host: db.config.database.host, port: db.config.database.port, database: db.name, user: 'hearth_app' });
   await app.connect();
   const { rows } = await db.admin.query(`
@@ -103,15 +106,18 @@ afterAll(async () => {
 });
 
 /** Runs `fn` as hearth_app in a transaction bound to `tenantId` (or to nobody), then rolls back. */
-async function asMember<T>(tenantId: string | null, fn: () => Promise<T>): Promise<T> {
+async function asMember<T>(tenantId: string | null, fn: () => Promise<T>, setting = 'app.tenant_id'): Promise<T> {
   await app.query('begin');
   try {
-    if (tenantId) await app.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+    if (tenantId) await app.query(`select set_config($1, $2, true)`, [setting, tenantId]);
     return await fn();
   } finally {
     await app.query('rollback');
   }
 }
+
+/** Runs `fn` as hearth_app bound to a guest organisation, as a guest's request is, then rolls back. */
+const asGuest = <T>(guestId: string, fn: () => Promise<T>) => asMember(guestId, fn, 'app.guest_organisation_id');
 
 describe('the catalogue', () => {
   it('finds the tables the app role can touch', () => {
@@ -171,6 +177,10 @@ describe.each(Object.keys(FIXTURES))('member B against member A in %s (SQL as he
     await expect(asMember(null, () => app.query(`select * from hearth.${table}`))).rejects.toThrow(/no member is bound/);
   });
 
+  it('gets an error, never data, when a guest organisation is bound', async () => {
+    await expect(asGuest(guest.id, () => app.query(`select * from hearth.${table}`))).rejects.toThrow(/no member is bound/);
+  });
+
   it('still sees its own rows (the policy is not simply closed)', async () => {
     const { rows } = await asMember(a.id, () => app.query(`select count(*)::int as n from hearth.${table}`));
     expect(rows[0].n).toBeGreaterThan(0);
@@ -211,6 +221,24 @@ describe('the shared member directory', () => {
   });
 });
 
+describe('the guest directory', () => {
+  it('is readable by everyone but writable only in consortium mode', async () => {
+    const { rows } = await asGuest(guest.id, () => app.query(`select slug from hearth.guest_organisation`));
+    expect(rows.map((r) => r.slug)).toEqual(['guest-council']);
+    const renamed = await asMember(a.id, () => app.query(`update hearth.guest_organisation set name = 'Taken over'`));
+    expect(renamed.rowCount).toBe(0);
+  });
+
+  it('refuses a guest organisation that takes a member\'s Keycloak organisation or slug', async () => {
+    await expect(
+      db.admin.query(`insert into hearth.guest_organisation (slug, name, kind, keycloak_organization, invited_by) values ('x-council', 'X', 'council', 'member-a', 'test')`),
+    ).rejects.toThrow(/already a member/);
+    await expect(
+      db.admin.query(`insert into hearth.tenant (slug, name, registration_number, country, languages, keycloak_organization) values ('guest-council', 'X', 'X', 'england', '{en}', 'y')`),
+    ).rejects.toThrow(/already a guest organisation/);
+  });
+});
+
 describe('member B against member A through GraphQL', () => {
   let api: TestApi;
   let noticeOfA: string;
@@ -246,5 +274,41 @@ describe('member B against member A through GraphQL', () => {
   it("cannot act for A by naming it", async () => {
     const res = await api.gql(`{ me { member { slug } } }`, {}, { ...asB(), actFor: 'member-a' });
     expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('a guest organisation through GraphQL', () => {
+  let api: TestApi;
+  // A guest whose token also claims staff roles still reads nothing: the binding, not the role, is the wall.
+  const asGuestUser = (roles = ['guest', 'housing-officer']) => ({ token: tokens.user('guest-council', roles) });
+
+  beforeAll(async () => {
+    api = await startTestApi(db.config);
+  });
+
+  afterAll(() => api?.close());
+
+  it('signs in as the guest organisation, with no member', async () => {
+    const res = await api.gql(`{ me { member { slug } guestOrganisation { slug kind active } } }`, {}, asGuestUser(['guest']));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.me).toEqual({ member: null, guestOrganisation: { slug: 'guest-council', kind: 'COUNCIL', active: true } });
+  });
+
+  it("reads no member's data, even with a staff role in its token", async () => {
+    const res = await api.gql(`{ notices { totalCount } }`, {}, asGuestUser());
+    expect(res.data).toBeNull();
+    expect(res.errors![0].extensions!.code).toBe('TENANT_REQUIRED');
+  });
+
+  it('cannot name a member to act for', async () => {
+    const res = await api.gql(`{ me { member { slug } } }`, {}, { ...asGuestUser(), actFor: 'member-a' });
+    expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('is refused once suspended', async () => {
+    await insertGuestOrganisation(db.admin, 'suspended-board', { kind: 'health_board', status: 'suspended' });
+    const res = await api.gql(`{ me { subject } }`, {}, { token: tokens.user('suspended-board', ['guest']) });
+    expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect(res.errors![0].message).toMatch(/suspended/);
   });
 });

@@ -18,10 +18,15 @@ export const Role = {
   IncomeOfficer: 'income-officer',
   TenantAdmin: 'tenant-admin',
   ConsortiumAdmin: 'consortium-admin',
+  /** Staff of an invited guest organisation (a council, a health board): shared spaces and events only. */
+  Guest: 'guest',
 } as const;
 
 /** Staff roles that every signed-in member user holds at least one of. */
 export const ANY_STAFF_ROLE = [Role.HousingOfficer, Role.RepairsPlanner, Role.IncomeOfficer, Role.TenantAdmin, Role.ConsortiumAdmin];
+
+/** Everyone who works together in the consortium's shared spaces and events: members' staff and guests. */
+export const ANY_COLLABORATOR_ROLE = [...ANY_STAFF_ROLE, Role.Guest];
 
 /** Guards an operation (or every operation of a resolver class) with the roles and scopes it needs. */
 export const Access = (grant: { roles: readonly string[]; scopes?: readonly string[] }) =>

@@ -82,6 +82,7 @@ export class AccessGuard implements CanActivate {
     context.actor = actor;
     context.actingFor = binding.actingFor;
     if (binding.tenantId) context.setTenant(binding.tenantId);
+    if (binding.guestOrganisationId) context.setGuestOrganisation(binding.guestOrganisationId);
   }
 
   /**

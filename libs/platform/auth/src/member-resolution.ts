@@ -9,6 +9,8 @@ export const ACT_FOR_HEADER = 'x-hearth-act-for';
 
 export interface MemberBinding {
   tenantId?: string;
+  /** Set instead of tenantId when the token's organisation is an invited guest, not a member. */
+  guestOrganisationId?: string;
   /** True when a consortium admin acts for a member that is not their own organisation. */
   actingFor: boolean;
 }
@@ -23,7 +25,8 @@ interface MemberRow {
 /**
  * Decides which member a request works for. The token's organization claim names it; a
  * consortium admin may name any member, but only explicitly, with the act-for header; nobody
- * else may name a member their token does not carry.
+ * else may name a member their token does not carry. An organisation that is not a member but an
+ * invited guest (a council, a health board) binds as that guest, never as a member.
  */
 @Injectable()
 export class MemberResolution {
@@ -45,9 +48,7 @@ export class MemberResolution {
     }
     if (actor.organizations.length === 1) {
       const member = await this.find('keycloak_organization', actor.organizations[0]);
-      if (!member) {
-        throw new HearthError('FORBIDDEN', `Organisation "${actor.organizations[0]}" is not a Hearth member`);
-      }
+      if (!member) return this.bindGuest(actor.organizations[0]);
       this.assertActive(member);
       return { tenantId: member.id, actingFor: false };
     }
@@ -56,6 +57,17 @@ export class MemberResolution {
     }
     // No organisation (a consortium admin) or several: member work will ask for a choice.
     return { actingFor: false };
+  }
+
+  private async bindGuest(organization: string): Promise<MemberBinding> {
+    const rows: MemberRow[] = await this.dataSource.query(
+      `select id, slug, keycloak_organization, status from hearth.guest_organisation where keycloak_organization = $1`,
+      [organization],
+    );
+    const guest = rows[0];
+    if (!guest) throw new HearthError('FORBIDDEN', `Organisation "${organization}" is not a Hearth member or guest`);
+    if (guest.status !== 'active') throw new HearthError('FORBIDDEN', `Guest organisation "${guest.slug}" is suspended`);
+    return { guestOrganisationId: guest.id, actingFor: false };
   }
 
   private async find(column: 'slug' | 'keycloak_organization', value: string): Promise<MemberRow | undefined> {

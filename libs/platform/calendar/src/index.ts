@@ -9,3 +9,4 @@ export * from './calendar.permissions';
 export * from './calendar.model';
 export * from './closure-day.entity';
 export { ukDay, ukMidnight, isCalendarDay } from './uk-day';
+export * from './icalendar';

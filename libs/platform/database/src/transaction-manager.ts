@@ -11,6 +11,7 @@ const STATEMENT_TIMEOUT_MS = 15_000;
 export interface UnitOfWork {
   actor: Actor;
   tenantId?: string;
+  guestOrganisationId?: string;
   requestId?: string;
 }
 
@@ -122,8 +123,9 @@ export class TransactionManager {
       serializeQueries(runner);
       await runner.startTransaction();
       await runner.query(
-        `select set_config('app.tenant_id', $1, true), set_config('statement_timeout', $2, true)`,
-        [context.tenantId ?? '', String(STATEMENT_TIMEOUT_MS)],
+        `select set_config('app.tenant_id', $1, true), set_config('app.guest_organisation_id', $2, true),
+                set_config('statement_timeout', $3, true)`,
+        [context.tenantId ?? '', context.guestOrganisationId ?? '', String(STATEMENT_TIMEOUT_MS)],
       );
       return runner;
     } catch (error) {

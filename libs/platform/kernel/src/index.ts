@@ -5,6 +5,7 @@ export * from './module-settings';
 export * from './module-enablement';
 export * from './module.guard';
 export * from './member.model';
+export * from './guest-organisation.model';
 export * from './viewer.resolver';
 export * from './modules.resolver';
 export * from './hearth-platform.module';

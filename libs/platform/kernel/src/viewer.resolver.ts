@@ -1,6 +1,7 @@
 import { Field, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
 import { SignedIn } from '@hearth/platform-auth';
-import { hearthContext, TenantEntity, TransactionManager } from '@hearth/platform-database';
+import { GuestOrganisationEntity, hearthContext, TenantEntity, TransactionManager } from '@hearth/platform-database';
+import { GuestOrganisation } from './guest-organisation.model';
 import { Member } from './member.model';
 
 export enum PrincipalKind {
@@ -20,6 +21,8 @@ export class Viewer {
   @Field(() => [String]) roles!: readonly string[];
   @Field(() => [String], { description: 'OAuth scopes granted to a partner client.' }) scopes!: readonly string[];
   @Field(() => Member, { nullable: true, description: 'The member this request works for, if any.' }) member!: Member | null;
+  @Field(() => GuestOrganisation, { nullable: true, description: 'The guest organisation a guest works for (then member is null).' })
+  guestOrganisation!: GuestOrganisation | null;
   @Field({ description: 'True when a consortium admin is acting for a member that is not their own.' }) actingFor!: boolean;
 }
 
@@ -35,6 +38,9 @@ export class ViewerResolver {
     const member = context.tenantId
       ? await (await this.transactions.repository(TenantEntity)).findOneByOrFail({ id: context.tenantId })
       : null;
+    const guest = context.guestOrganisationId
+      ? await (await this.transactions.repository(GuestOrganisationEntity)).findOneByOrFail({ id: context.guestOrganisationId })
+      : null;
     return {
       subject: actor.id,
       kind: actor.kind as PrincipalKind,
@@ -44,6 +50,7 @@ export class ViewerResolver {
       roles: actor.roles,
       scopes: actor.scopes,
       member: member ? Member.from(member) : null,
+      guestOrganisation: guest ? GuestOrganisation.from(guest) : null,
       actingFor: context.actingFor,
     };
   }

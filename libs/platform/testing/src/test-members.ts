@@ -30,3 +30,17 @@ export async function insertMember(
   }
   return { id, slug, organization: slug };
 }
+
+/** Puts an invited guest organisation (a council, say) in place; its Keycloak organisation alias is its slug. */
+export async function insertGuestOrganisation(
+  admin: Client,
+  slug: string,
+  fields: { kind?: string; status?: string } = {},
+): Promise<TestMember> {
+  const { rows } = await admin.query(
+    `insert into hearth.guest_organisation (slug, name, kind, keycloak_organization, status, invited_by)
+     values ($1, $2, $3, $1, $4, 'test') returning id`,
+    [slug, `Guest ${slug}`, fields.kind ?? 'council', fields.status ?? 'active'],
+  );
+  return { id: rows[0].id as string, slug, organization: slug };
+}

@@ -21,15 +21,31 @@ export class HearthContext {
   /** Per-unit memo (DataLoaders, module enablement), dropped with the context. */
   readonly memo = new Map<unknown, unknown>();
   private tenant?: string;
+  private guest?: string;
 
-  constructor(init: { requestId?: string; actor?: Actor; tenantId?: string } = {}) {
+  constructor(init: { requestId?: string; actor?: Actor; tenantId?: string; guestOrganisationId?: string } = {}) {
     this.requestId = init.requestId ?? randomUUID();
     this.actor = init.actor;
     this.tenant = init.tenantId;
+    this.guest = init.guestOrganisationId;
+    if (this.tenant && this.guest) throw new Error('A unit of work acts for a member or for a guest organisation, not both');
   }
 
   get tenantId(): string | undefined {
     return this.tenant;
+  }
+
+  /**
+   * The guest organisation (a council, a health board) this work acts for. A guest is never a
+   * member: with it bound, `hearth.current_tenant_id()` raises, so no member's data can be read.
+   */
+  get guestOrganisationId(): string | undefined {
+    return this.guest;
+  }
+
+  /** The member or guest organisation this work acts for: whoever owns shared rows it writes (bookings, votes). */
+  get organisationId(): string | undefined {
+    return this.tenant ?? this.guest;
   }
 
   /**
@@ -39,8 +55,30 @@ export class HearthContext {
   setTenant(tenantId: string): void {
     if (this.tenant === tenantId) return;
     if (this.tenant) throw new Error(`This unit of work is already bound to member ${this.tenant}`);
+    if (this.guest) throw new Error(`This unit of work acts for guest organisation ${this.guest}, not a member`);
     if (this.transaction) throw new Error('Set the member before the first database call of the unit of work');
     this.tenant = tenantId;
+  }
+
+  /** Fixes the guest organisation this work acts for; like setTenant, once and before the transaction opens. */
+  setGuestOrganisation(guestOrganisationId: string): void {
+    if (this.guest === guestOrganisationId) return;
+    if (this.tenant || this.guest) throw new Error('This unit of work is already bound to an organisation');
+    if (this.transaction) throw new Error('Set the guest organisation before the first database call of the unit of work');
+    this.guest = guestOrganisationId;
+  }
+
+  /** Like requireTenantId, for work any organisation may do (booking a desk, voting): the member's or the guest's id. */
+  requireOrganisationId(): string {
+    const id = this.organisationId;
+    if (!id) {
+      throw new HearthError(
+        'TENANT_REQUIRED',
+        'This operation acts for an organisation, but none was chosen. Staff and guest tokens name their ' +
+          'organisation; a consortium admin names a member with the X-Hearth-Act-For header.',
+      );
+    }
+    return id;
   }
 
   /**
