@@ -10,6 +10,7 @@ import { startTestApi } from './testing';
 const SHARED_TABLES: Record<string, string> = {
   tenant: 'the member directory: readable by all members, written only in consortium mode',
   guest_organisation: 'the guest directory (councils, health boards): readable by all, written only in consortium mode',
+  organisation_audit_log: "audit of work with no member bound (guests, consortium staff): its own policies, proven below",
 };
 
 /**
@@ -236,6 +237,30 @@ describe('the guest directory', () => {
     await expect(
       db.admin.query(`insert into hearth.tenant (slug, name, registration_number, country, languages, keycloak_organization) values ('guest-council', 'X', 'X', 'england', '{en}', 'y')`),
     ).rejects.toThrow(/already a guest organisation/);
+  });
+});
+
+describe("the organisations' audit log", () => {
+  const entry = (guestId: string | null) =>
+    app.query(`insert into hearth.organisation_audit_log (actor_kind, actor_id, operation, guest_organisation_id) values ('user', 'probe', 'probe', $1)`, [guestId]);
+
+  it('takes a guest\'s entries in its own name only, and never while a member is bound', async () => {
+    await expect(asGuest(guest.id, () => entry(guest.id))).resolves.toMatchObject({ rowCount: 1 });
+    await expect(asGuest(guest.id, () => entry(null))).rejects.toThrow(/row-level security/);
+    await expect(asMember(a.id, () => entry(null))).rejects.toThrow(/row-level security/);
+  });
+
+  it('shows a guest its own entries and consortium staff all of them, and nobody may change them', async () => {
+    await db.admin.query(`insert into hearth.organisation_audit_log (actor_kind, actor_id, operation) values ('user', 'consortium', 'probe')`);
+    const own = await asGuest(guest.id, async () => { await entry(guest.id); return app.query(`select guest_organisation_id from hearth.organisation_audit_log`); });
+    expect(own.rows.map((r) => r.guest_organisation_id)).toEqual([guest.id]);
+    const all = await asMember(null, async () => {
+      await app.query(`select set_config('app.consortium', 'on', true)`);
+      return app.query(`select count(*)::int as n from hearth.organisation_audit_log`);
+    });
+    expect(all.rows[0].n).toBeGreaterThan(0);
+    await expect(asGuest(guest.id, () => app.query(`delete from hearth.organisation_audit_log`))).rejects.toThrow(/permission denied/);
+    await expect(db.admin.query(`update hearth.organisation_audit_log set operation = 'x'`)).rejects.toThrow(/append-only/);
   });
 });
 

@@ -63,9 +63,48 @@ export class GuestOrganisations1764200000000 implements MigrationInterface {
         select coalesce(nullif(current_setting('app.tenant_id', true), '')::uuid,
                         nullif(current_setting('app.guest_organisation_id', true), '')::uuid)
       $$`);
+
+    // The audit log is tenant-owned; what guests and consortium staff do with no member bound
+    // (book a desk, run an unconference) is audited here instead, as append-only.
+    await q.query(`
+      create table hearth.organisation_audit_log (
+        id bigint generated always as identity primary key,
+        guest_organisation_id uuid references hearth.guest_organisation (id),
+        occurred_at timestamptz not null default now(),
+        actor_kind text not null check (actor_kind in ('user', 'partner', 'system')),
+        actor_id text not null,
+        actor_name text,
+        request_id text,
+        operation text not null,
+        target_type text,
+        target_id text,
+        before jsonb,
+        after jsonb
+      )`);
+    await q.query(`create index organisation_audit_log_by_time on hearth.organisation_audit_log (guest_organisation_id, occurred_at desc)`);
+    await q.query(`alter table hearth.organisation_audit_log enable row level security`);
+    await q.query(`alter table hearth.organisation_audit_log force row level security`);
+    // Written only for the organisation bound (a guest's own, or none for consortium staff) and
+    // never while a member is bound (member work has its own audit log); read by consortium staff
+    // in consortium mode, and by a guest for its own entries.
+    await q.query(`
+      create policy record_own on hearth.organisation_audit_log for insert
+        with check (coalesce(current_setting('app.tenant_id', true), '') = ''
+                    and guest_organisation_id is not distinct from hearth.current_guest_organisation_id())`);
+    await q.query(`
+      create policy read_own on hearth.organisation_audit_log for select
+        using (hearth.consortium_mode() or guest_organisation_id = (select hearth.current_guest_organisation_id()))`);
+    await q.query(`revoke update, delete, truncate on hearth.organisation_audit_log from hearth_app`);
+    await q.query(`
+      create trigger organisation_audit_log_append_only before update or delete on hearth.organisation_audit_log
+        for each row execute function hearth.refuse_audit_change()`);
+    await q.query(`
+      create trigger organisation_audit_log_no_truncate before truncate on hearth.organisation_audit_log
+        for each statement execute function hearth.refuse_audit_change()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`drop table hearth.organisation_audit_log`);
     await q.query(`drop trigger tenant_no_guest_clash on hearth.tenant`);
     await q.query(`drop table hearth.guest_organisation`);
     await q.query(`drop function hearth.refuse_organisation_clash()`);
