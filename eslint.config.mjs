@@ -48,14 +48,19 @@ export default [
   {
     // Test support may be imported by tests only.
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/platform/testing/**', 'apps/api/src/testing.ts', 'tools/**', 'apps/console-e2e/**'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.reliability-spec.ts', 'libs/platform/testing/**', 'apps/api/src/testing.ts', 'tools/**', 'apps/console-e2e/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@hearth/platform-testing', message: 'Test support is for tests only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['@hearth/platform-testing', '@hearth/housing-rent/testing', '@hearth/integrations-webhooks/testing'].map((name) => ({ name, message: 'Test support is for tests only.' })),
+        },
+      ],
     },
   },
   {
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.reliability-spec.ts'],
     languageOptions: { parser: tseslint.parser },
   },
 ];

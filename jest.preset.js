@@ -19,7 +19,8 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
-  testMatch: ['**/?(*.)+(spec|int-spec).ts'],
+  // The reliability suite (docs/reliability.md) runs here too; `npm run test:reliability` runs it alone.
+  testMatch: ['**/?(*.)+(spec|int-spec|reliability-spec).ts'],
   // Builds the migrated template database once; each integration test file clones its own copy.
   globalSetup: require.resolve('./tools/jest/global-setup.js'),
 };

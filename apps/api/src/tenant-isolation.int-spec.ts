@@ -11,6 +11,22 @@ const SHARED_TABLES: Record<string, string> = {
   tenant: 'the member directory: readable by all members, written only in consortium mode',
   guest_organisation: 'the guest directory (councils, health boards): readable by all, written only in consortium mode',
   organisation_audit_log: "audit of work with no member bound (guests, consortium staff): its own policies, proven below",
+  shared_configuration: "shared configurations: every member reads the library, guests nothing; only the publisher publishes and withdraws (shared-configuration-visibility suite)",
+  venue: 'shared spaces: venues everyone may read, written by the consortium or the member that runs them (spaces-visibility suite)',
+  bookable_space: "shared spaces: desks and rooms everyone may read, written like their venue's (spaces-visibility suite)",
+  space_booking: "shared spaces: a booking is its organisation's alone, member's or guest's (spaces-visibility suite)",
+  space_occupancy: 'shared spaces: that a space is taken, and when, for everyone; written only as a mirror of a booking (spaces-visibility suite)',
+  space_quota: 'shared spaces: fair-use quotas, the default for all and each organisation its own; set by the consortium (spaces-visibility suite)',
+  space_calendar_feed: "shared spaces: a person's feed token hash, their organisation's, or the one row a feed request presents (spaces-visibility suite)",
+  unconference: "unconferences: events everyone may read, written by their organiser, a member or the consortium (unconference-visibility suite)",
+  unconference_room: "unconferences: an event's rooms, read by all, written by its organiser (unconference-visibility suite)",
+  unconference_slot: "unconferences: an event's time slots, read by all, written by its organiser (unconference-visibility suite)",
+  unconference_participant: "unconferences: who takes part, read by all, each written in its own organisation's name (unconference-visibility suite)",
+  session_proposal: "unconferences: proposals and their vote counts, read by all, written by the host's organisation (unconference-visibility suite)",
+  proposal_cohost: "unconferences: co-hosts, read by all, named by the proposal's organisation (unconference-visibility suite)",
+  proposal_vote: "unconferences: a vote is seen and written by the voter's own organisation only; others see counts (unconference-visibility suite)",
+  scheduled_session: "unconferences: the timetable, read by all, written by the event's organiser (unconference-visibility suite)",
+  session_note: "unconferences: session notes, read by all, written in the author's organisation's name (unconference-visibility suite)",
 };
 
 /**
@@ -59,6 +75,7 @@ const FIXTURES: Record<string, (tenantId: string) => [string, unknown[]]> = {
   webhook_endpoint: (t) => [`insert into hearth.webhook_endpoint (tenant_id, id, url, event_types, secret_sealed, created_by) values ($1, $2, 'https://hooks.example.test/probe', '{*}', 'v1:probe', 'probe')`, [t, probeId(t, 'webhook_endpoint')]],
   webhook_delivery: (t) => [`insert into hearth.webhook_delivery (tenant_id, id, endpoint_id, event_id, webhook_id, event_type, aggregate_type, aggregate_id, sequence, occurred_at, payload, next_attempt_at) values ($1, $2, $3, gen_random_uuid(), 'msg_probe', 'probe', 'probe', 'p', 1, now(), '{}', now())`, [t, probeId(t, 'webhook_delivery'), probeId(t, 'webhook_endpoint')]],
   webhook_attempt: (t) => [`insert into hearth.webhook_attempt (tenant_id, delivery_id, attempt, started_at, duration_ms, response_status, succeeded) values ($1, $2, 1, now(), 5, 500, false)`, [t, probeId(t, 'webhook_delivery')]],
+  configuration_adoption: (t) => [`insert into hearth.configuration_adoption (tenant_id, shared_configuration_id, lineage_id, kind, applied_content, applied_hash, adapted_on_copy, adopted_by) values ($1, gen_random_uuid(), gen_random_uuid(), 'repair-priorities', '{}', repeat('0', 64), false, 'probe')`, [t]],
   income_task: (t) => [`insert into hearth.income_task (tenant_id, account_id, arrangement_id, kind, description, due_on) values ($1, $2, $3, 'call', 'Probe', '2026-04-20')`, [t, probeId(t, 'rent_account'), probeId(t, 'payment_arrangement')]],
 };
 

@@ -99,12 +99,13 @@ describe('demo issuer', () => {
     expect(response.headers.get('access-control-allow-origin')).toBeTruthy();
   });
 
-  it('turns every admin in the member manifests into a demo user, plus the consortium admin', () => {
+  it('turns every admin in the member manifests into a demo user, plus the consortium admin and a guest organisation’s officer', () => {
     expect(issuer.users.map((user) => [user.username, user.organization ?? null, user.roles])).toEqual([
       ['alex.morgan@hearth.example', null, ['consortium-admin']],
       ['ffion.evans@aber-housing.example', 'aber-housing', ['tenant-admin', 'housing-officer', 'repairs-planner', 'income-officer']],
       ['sam.patel@millbrook-homes.example', 'millbrook-homes', ['tenant-admin', 'housing-officer', 'repairs-planner', 'income-officer']],
       ['morag.campbell@thistle-housing.example', 'thistle-housing', ['tenant-admin', 'housing-officer', 'repairs-planner', 'income-officer']],
+      ['rhian.lloyd@cardiff-council.example', 'cardiff-council', ['guest']],
     ]);
   });
 

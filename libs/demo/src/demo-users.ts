@@ -15,9 +15,9 @@ export interface DemoUser {
   lastName: string;
   name: string;
   roles: string[];
-  /** Keycloak Organization alias naming the member the user works for; absent for consortium staff. */
+  /** Keycloak Organization alias naming the member (or guest organisation) the user works for; absent for consortium staff. */
   organization?: string;
-  /** Human name of that member, shown on the login page only. */
+  /** Human name of that member or guest organisation, shown on the login page only. */
   memberName?: string;
 }
 
@@ -32,13 +32,33 @@ const CONSORTIUM_ADMIN: DemoUser = user({
   roles: ['consortium-admin'],
 });
 
+/**
+ * Guest organisations of the demo (councils, health boards): not members, so no manifest names
+ * them; the demo data invites them (apps/cli/src/demo/steps/spaces.demo.ts).
+ */
+export const DEMO_GUEST_ORGANISATIONS = [
+  { slug: 'cardiff-council', name: 'Cardiff Council', kind: 'council', domains: ['cardiff-council.example'] },
+] as const;
+
+/** Their staff hold only the realm role `guest`: shared spaces and events, nothing of any member's. */
+const GUESTS: DemoUser[] = [
+  user({
+    email: 'rhian.lloyd@cardiff-council.example',
+    firstName: 'Rhian',
+    lastName: 'Lloyd',
+    roles: ['guest'],
+    organization: 'cardiff-council',
+    memberName: 'Cardiff Council',
+  }),
+];
+
 interface MemberManifest {
   name: string;
   keycloak: { organization: string };
   admins?: { email: string; firstName: string; lastName: string }[];
 }
 
-/** Reads the member manifests (`tenants/*.yaml`) and returns their admins plus the consortium admin. */
+/** Reads the member manifests (`tenants/*.yaml`) and returns their admins, the consortium admin and the guests' staff. */
 export async function loadDemoUsers(tenantsDir: string): Promise<DemoUser[]> {
   const files = (await readdir(tenantsDir)).filter((file) => /\.ya?ml$/.test(file)).sort();
   const members = await Promise.all(
@@ -54,7 +74,7 @@ export async function loadDemoUsers(tenantsDir: string): Promise<DemoUser[]> {
       }),
     ),
   );
-  return [CONSORTIUM_ADMIN, ...memberAdmins];
+  return [CONSORTIUM_ADMIN, ...memberAdmins, ...GUESTS];
 }
 
 function user(fields: Omit<DemoUser, 'sub' | 'username' | 'name'>): DemoUser {
@@ -69,6 +89,11 @@ function user(fields: Omit<DemoUser, 'sub' | 'username' | 'name'>): DemoUser {
 export function findDemoUser(users: DemoUser[], login: string): DemoUser | undefined {
   const wanted = login.trim().toLowerCase();
   return users.find((candidate) => candidate.username === wanted || candidate.email === wanted);
+}
+
+/** The subject a demo user's tokens carry, so demo data can be theirs (their bookings, say). */
+export function demoSubject(email: string): string {
+  return stableUuid(email);
 }
 
 /** A name-based (version 5 layout) UUID, so the API can store subjects as uuid like Keycloak's. */

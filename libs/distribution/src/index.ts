@@ -9,6 +9,9 @@ import { RentModule } from '@hearth/housing-rent';
 import { CalendarModule } from '@hearth/platform-calendar';
 import { WebhooksModule } from '@hearth/integrations-webhooks';
 import { PartnerClientsModule } from '@hearth/integrations-partner-clients';
+import { SpacesModule } from '@hearth/collaboration-spaces';
+import { UnconferencesModule } from '@hearth/collaboration-unconferences';
+import { SharedConfigurationsModule } from '@hearth/collaboration-shared-configurations';
 
 /**
  * The modules this deployment installs, like a Linux distribution's package set: installed
@@ -17,5 +20,5 @@ import { PartnerClientsModule } from '@hearth/integrations-partner-clients';
  */
 export const INSTALLED_MODULES: readonly Type[] = [
   MembersModule, ImportsModule, CalendarModule, NoticeboardModule, AssetsModule, TenanciesModule, RepairsModule, RentModule,
-  PartnerClientsModule, WebhooksModule,
+  PartnerClientsModule, WebhooksModule, SpacesModule, UnconferencesModule, SharedConfigurationsModule,
 ];

@@ -10,10 +10,11 @@ import { importScenario } from './scenarios/import.scenario';
 import { paymentImportScenario } from './scenarios/payment-import.scenario';
 import { rentRunScenario } from './scenarios/rent-run.scenario';
 import { rlsCostScenario } from './scenarios/rls-cost.scenario';
+import { webhookFanoutScenario } from './scenarios/webhook-fanout.scenario';
 
 /** In this order: the latency scenarios first, while the machine is quiet, then the bulk ones. */
 export const SCENARIOS: readonly BenchScenario[] = [
-  rlsCostScenario, dwellingPageScenario, importScenario, paymentImportScenario, rentRunScenario, generatorScenario,
+  rlsCostScenario, dwellingPageScenario, importScenario, paymentImportScenario, rentRunScenario, webhookFanoutScenario, generatorScenario,
 ];
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);

@@ -14,6 +14,8 @@ export interface BenchScale {
   rlsMs: number;
   /** Dwellings in the import scenario's file. */
   importRows: number;
+  /** Webhook fan-out: events committed at once, endpoints each receives them, and how long to wait for the deliveries. */
+  webhooks: { events: number; endpoints: number; timeoutMs: number };
 }
 
 /**
@@ -31,6 +33,7 @@ export const BENCH_SCALES: Record<BenchScale['name'], BenchScale> = {
     rlsPairs: 300,
     rlsMs: 10_000,
     importRows: 50_000,
+    webhooks: { events: 1_000, endpoints: 4, timeoutMs: 180_000 },
   },
   full: {
     name: 'full',
@@ -42,6 +45,7 @@ export const BENCH_SCALES: Record<BenchScale['name'], BenchScale> = {
     rlsPairs: 1_000,
     rlsMs: 30_000,
     importRows: 50_000,
+    webhooks: { events: 5_000, endpoints: 4, timeoutMs: 600_000 },
   },
 };
 

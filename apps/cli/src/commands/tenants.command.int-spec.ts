@@ -57,7 +57,7 @@ describe('hearth tenants:apply', () => {
     const result = await hearth('tenants:apply', '--dry-run');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('+ member aber-housing (Aber Housing Association, wales)\n');
-    expect(result.stdout).toContain('✔ dry run: 14 changes to apply; nothing was written\n');
+    expect(result.stdout).toContain('✔ dry run: 16 changes to apply; nothing was written\n');
     expect(await rows('select slug from hearth.tenant')).toEqual([]);
   });
 
@@ -69,6 +69,7 @@ describe('hearth tenants:apply', () => {
       '~ aber-housing: module assets on',
       '~ aber-housing: module tenancies on',
       '~ aber-housing: module noticeboard on (defaultExpiryDays: 14)',
+      '~ aber-housing: module shared-configurations on',
       '+ aber-housing: invite admin ffion.evans@aber-housing.example (Ffion Evans)',
       '+ member millbrook-homes (Millbrook Homes, england)',
       '~ millbrook-homes: module noticeboard on (defaultExpiryDays: 30)',
@@ -76,10 +77,11 @@ describe('hearth tenants:apply', () => {
       '~ millbrook-homes: module tenancies on',
       '~ millbrook-homes: module repairs on (priorities: [4 items], approachingWithinHours: 24)',
       '~ millbrook-homes: module rent on (rentFreeWeeks: {"48":[37,38,51,52],"50":[38,52]}, arrearsBands: [4 items], recoveryStages: [3 items], letterTemplates: {…}, arrangementGraceDays: 7)',
+      '~ millbrook-homes: module shared-configurations on',
       '+ millbrook-homes: invite admin sam.patel@millbrook-homes.example (Sam Patel)',
       '+ member thistle-housing (Thistle Housing Co-operative, scotland)',
       '+ thistle-housing: invite admin morag.campbell@thistle-housing.example (Morag Campbell)',
-      '✔ applied 14 changes',
+      '✔ applied 16 changes',
       '! keycloak: skipped 6 steps (organizations, first-admin invitations): Keycloak admin credentials are not configured (set KEYCLOAK_ADMIN_CLIENT_ID and KEYCLOAK_ADMIN_CLIENT_SECRET)',
     ]);
     expect(await rows('select slug, name_cy, country, languages, keycloak_organization from hearth.tenant order by slug')).toEqual([
@@ -92,20 +94,22 @@ describe('hearth tenants:apply', () => {
     ).toEqual([
       { slug: 'aber-housing', module_key: 'assets', enabled: true, settings: {} },
       { slug: 'aber-housing', module_key: 'noticeboard', enabled: true, settings: { defaultExpiryDays: 14 } },
+      { slug: 'aber-housing', module_key: 'shared-configurations', enabled: true, settings: {} },
       { slug: 'aber-housing', module_key: 'tenancies', enabled: true, settings: {} },
       { slug: 'millbrook-homes', module_key: 'assets', enabled: true, settings: {} },
       { slug: 'millbrook-homes', module_key: 'noticeboard', enabled: true, settings: { defaultExpiryDays: 30 } },
       { slug: 'millbrook-homes', module_key: 'rent', enabled: true, settings: expect.objectContaining({ arrangementGraceDays: 7 }) },
       { slug: 'millbrook-homes', module_key: 'repairs', enabled: true, settings: expect.objectContaining({ approachingWithinHours: 24 }) },
+      { slug: 'millbrook-homes', module_key: 'shared-configurations', enabled: true, settings: {} },
       { slug: 'millbrook-homes', module_key: 'tenancies', enabled: true, settings: {} },
     ]);
-    expect(await rows(`select count(*)::int as entries from hearth.audit_log`)).toEqual([{ entries: 14 }]);
+    expect(await rows(`select count(*)::int as entries from hearth.audit_log`)).toEqual([{ entries: 16 }]);
   });
 
   it('does nothing on a second run', async () => {
     const result = await hearth('tenants:apply');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('= aber-housing: no changes\n= millbrook-homes: no changes\n= thistle-housing: no changes\n✔ nothing to change\n');
-    expect(await rows(`select count(*)::int as entries from hearth.audit_log`)).toEqual([{ entries: 14 }]);
+    expect(await rows(`select count(*)::int as entries from hearth.audit_log`)).toEqual([{ entries: 16 }]);
   });
 });

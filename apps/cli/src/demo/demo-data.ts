@@ -7,9 +7,12 @@ import { registerDemo } from './steps/register.demo';
 import { welshRegisterDemo } from './steps/welsh-register.demo';
 import { repairsDemo } from './steps/repairs.demo';
 import { rentDemo } from './steps/rent.demo';
+import { sharedConfigurationsDemo } from './steps/shared-configurations.demo';
+import { unconferencesDemo } from './steps/unconferences.demo';
+import { spacesDemo } from './steps/spaces.demo';
 
 /** In the order they depend on one another: the register before the repairs and rent on it. */
-export const DEMO_STEPS: readonly DemoStep[] = [...registerDemo, ...welshRegisterDemo, repairsDemo, noticeboardDemo, rentDemo];
+export const DEMO_STEPS: readonly DemoStep[] = [...registerDemo, ...welshRegisterDemo, repairsDemo, noticeboardDemo, rentDemo, spacesDemo, sharedConfigurationsDemo, unconferencesDemo];
 
 /**
  * Demo data for every member that has applied its manifest, step by step, each step in a unit

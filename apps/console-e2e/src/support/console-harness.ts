@@ -28,6 +28,8 @@ export const DEMO_USERS = {
   aberAdmin: 'ffion.evans@aber-housing.example',
   /** The consortium admin, who belongs to no member and acts for one at a time. */
   consortiumAdmin: 'alex.morgan@hearth.example',
+  /** A housing options officer of Cardiff Council, a guest organisation: shared spaces and events only. */
+  cardiffGuest: 'rhian.lloyd@cardiff-council.example',
 } as const;
 
 export interface ConsoleHarness {
@@ -35,7 +37,7 @@ export interface ConsoleHarness {
   url: string;
   api: TestApi;
   database: TestDatabase;
-  /** Signs a demo user in through the demo issuer's login page; the page ends on the dashboard. */
+  /** Signs a demo user in through the demo issuer's login page; the page ends on the dashboard (a guest's on the shared spaces). */
   signIn(username: string): Promise<Page>;
   close(): Promise<void>;
 }
@@ -111,7 +113,8 @@ export async function startConsoleHarness(
       await page.getByLabel('Username or email').fill(username);
       await page.getByLabel('Password').fill('demo');
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(`${site.url}/`);
+      // Staff land on the dashboard; a guest organisation's people, who have no member, on the shared spaces.
+      await page.waitForURL((url) => url.origin === new URL(site.url).origin && ['/', '/spaces'].includes(url.pathname));
       await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
       return page;
     },

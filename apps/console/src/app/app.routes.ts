@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { signedInGuard } from '@hearth/console-core';
+import { guestsStartElsewhere, signedInGuard } from '@hearth/console-core';
 
 /**
  * Every screen loads on first visit, a feature library at a time, so the sign-in page and the
@@ -18,7 +18,12 @@ export const routes: Routes = [
     canActivate: [signedInGuard],
     loadComponent: () => import('./layout/layout.component').then((m) => m.LayoutComponent),
     children: [
-      { path: '', pathMatch: 'full', loadChildren: () => import('@hearth/console-dashboard').then((m) => m.DASHBOARD_ROUTES) },
+      {
+        path: '',
+        pathMatch: 'full',
+        canActivate: [guestsStartElsewhere],
+        loadChildren: () => import('@hearth/console-dashboard').then((m) => m.DASHBOARD_ROUTES),
+      },
       { path: 'assets', loadChildren: () => import('@hearth/console-register').then((m) => m.ASSETS_ROUTES) },
       { path: 'register', loadChildren: () => import('@hearth/console-register').then((m) => m.REGISTER_ROUTES) },
       { path: 'repairs', loadChildren: () => import('@hearth/console-repairs').then((m) => m.REPAIRS_ROUTES) },
@@ -28,6 +33,10 @@ export const routes: Routes = [
       { path: 'noticeboard', loadChildren: () => import('@hearth/console-admin').then((m) => m.NOTICEBOARD_ROUTES) },
       { path: 'settings', loadChildren: () => import('@hearth/console-admin').then((m) => m.SETTINGS_ROUTES) },
       { path: 'integrations', loadChildren: () => import('@hearth/console-admin').then((m) => m.INTEGRATIONS_ROUTES) },
+      { path: 'spaces', loadChildren: () => import('@hearth/console-spaces').then((m) => m.SPACES_ROUTES) },
+      { path: 'guests', loadChildren: () => import('@hearth/console-spaces').then((m) => m.GUESTS_ROUTES) },
+      { path: 'unconferences', loadChildren: () => import('@hearth/console-unconferences').then((m) => m.UNCONFERENCES_ROUTES) },
+      { path: 'shared-configurations', loadChildren: () => import('@hearth/console-shared-configurations').then((m) => m.SHARED_CONFIGURATIONS_ROUTES) },
       { path: 'not-available', loadComponent: () => import('./layout/not-available.component').then((m) => m.NotAvailableComponent) },
     ],
   },
@@ -48,4 +57,12 @@ export const CONSOLE_PAGES: ReadonlySet<string> = new Set([
   'noticeboard',
   'integrations/clients',
   'integrations/webhooks',
+  'spaces',
+  'spaces/bookings',
+  'spaces/usage',
+  'spaces/venues',
+  'guests',
+  'unconferences',
+  'shared-configurations',
+  'shared-configurations/copied',
 ]);

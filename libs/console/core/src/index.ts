@@ -21,9 +21,14 @@ export {
   type ModuleInfo,
   type NavigationItem,
 } from './lib/session/session.store';
-export { modulePage } from './lib/session/page-guards';
+export { guestsStartElsewhere, modulePage } from './lib/session/page-guards';
 export { ApiErrorComponent } from './lib/ui/api-error.component';
 export { PageComponent } from './lib/ui/page.component';
 export { CursorPages, PagerComponent } from './lib/ui/pager.component';
 export { asApiError, PagedList, problemsByField, type Connection } from './lib/data/paged-list';
 export { apiProblem, placeProblems } from './lib/forms/api-problems';
+// The SVG charts with their figures as tables (the dashboard's, and the spaces' usage report).
+export { CHART_TEXT, gridlines, niceCeiling, type ChartDatum } from './lib/charts/chart';
+export { BarChartComponent } from './lib/charts/bar-chart/bar-chart.component';
+export { LineChartComponent } from './lib/charts/line-chart/line-chart.component';
+export { ChartTableComponent } from './lib/charts/chart-table/chart-table.component';

@@ -6,3 +6,4 @@ export * from './url-policy';
 export * from './webhook-deliveries.service';
 export * from './webhook.processor';
 export * from './webhook-queue';
+export * from './webhook-endpoints.service';

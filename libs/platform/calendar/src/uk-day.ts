@@ -13,11 +13,16 @@ export function ukDay(instant: Date): string {
   return UK_DAY.format(instant);
 }
 
-/** True for a real calendar date written `YYYY-MM-DD` (so not 2025-02-30). */
+/**
+ * True for a real calendar date written `YYYY-MM-DD` (so not 2025-02-30), in the years 1800 to
+ * 2999: nothing in housing is older or further off, and arithmetic on a day near 9999 (the end of
+ * its week, say) would leave the range a JavaScript date can be written in.
+ */
 export function isCalendarDay(value: unknown): value is string {
   const match = typeof value === 'string' ? DAY.exec(value) : null;
   if (!match) return false;
   const [, year, month, day] = match.map(Number);
+  if (year < 1800 || year > 2999) return false;
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -15,6 +15,8 @@ export type PlatformErrorCode =
   | 'QUERY_TOO_COSTLY'
   | 'PAGE_SIZE_TOO_LARGE'
   | 'RATE_LIMITED'
+  /** PostgreSQL could not be reached, or the connection was lost mid-request: retry shortly. */
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export class HearthError extends Error {

@@ -12,6 +12,14 @@ const PG_CODES: Record<string, { code: string; message: string }> = {
   '23P01': { code: 'CONFLICT', message: 'That overlaps a record that already exists' },
   '42501': { code: 'TENANT_REQUIRED', message: 'This operation needs a member to be chosen' },
   '57014': { code: 'TIMEOUT', message: 'The operation took too long and was stopped' },
+  // Data exceptions: a value the request gave that passed the input's checks but PostgreSQL cannot
+  // take (a date like 2026-02-30, a number out of range, a NUL character). Found by fuzzing.
+  ...Object.fromEntries(
+    ['22001', '22003', '22007', '22008', '22021', '22P02', '22P05'].map((code) => [
+      code,
+      { code: 'BAD_USER_INPUT', message: 'A value in the request cannot be stored or read: a date that does not exist, a number out of range, text too long, or a character such as NUL' },
+    ]),
+  ),
 };
 
 /**
@@ -36,6 +44,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof pgCode === 'string' && PG_CODES[pgCode]) {
     return { ...base, message: PG_CODES[pgCode].message, extensions: { code: PG_CODES[pgCode].code } };
   }
+  if (databaseUnreachable(original)) {
+    return { ...base, message: UNAVAILABLE_MESSAGE, extensions: { code: 'UNAVAILABLE' } };
+  }
   const refusal = limitRefusal(error);
   if (refusal) {
     const { http: _http, ...extensions } = refusal.extensions;
@@ -48,6 +59,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   logger.error(original instanceof Error ? original.stack ?? original.message : String(original));
   return { ...base, message: 'Something went wrong on our side; it has been logged', extensions: { code: 'INTERNAL' } };
+}
+
+/**
+ * Said when PostgreSQL cannot be reached or a connection to it is lost mid-request. Whether a change
+ * whose connection was lost while it committed was saved cannot be known from here, so the
+ * message does not claim either.
+ */
+export const UNAVAILABLE_MESSAGE =
+  'Hearth cannot reach its database just now; try again shortly. A change sent as the connection was lost may have been saved: check before sending it again';
+
+/** PostgreSQL out of reach (refused, reset, dropped, shutting down): an outage to retry after, not a fault in Hearth. */
+export function databaseUnreachable(error: unknown): boolean {
+  // graphql-js wraps a thrown value that is not an Error (a socket's error, copied by the driver) as NonErrorThrown.
+  const thrown = (error as { thrownValue?: unknown } | undefined)?.thrownValue ?? error;
+  const { code, message } = (thrown ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (code.startsWith('08') || ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code))) {
+    return true;
+  }
+  return typeof message === 'string' && /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/.test(message);
 }
 
 /** The query limits' refusals (query-limits.ts), which keep their own code and figures. */

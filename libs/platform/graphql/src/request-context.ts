@@ -2,6 +2,7 @@ import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import { HearthContext, hearthContext, TransactionManager } from '@hearth/platform-database';
+import { databaseUnreachable, UNAVAILABLE_MESSAGE } from './format-error';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -40,10 +41,15 @@ export function transactionPlugin(transactions: TransactionManager): ApolloServe
           const failedMutation = operation?.operation === 'mutation' && Boolean(body?.errors?.length);
           try {
             await transactions.finish(contextValue.hearth, failedMutation ? 'rollback' : 'commit');
-          } catch {
+          } catch (error) {
             if (body) {
               body.data = null;
-              body.errors = [{ message: 'The change could not be saved; nothing was applied', extensions: { code: 'INTERNAL' } }];
+              // A commit whose connection was lost may have been saved or not: only a refused one is known to have changed nothing.
+              body.errors = [
+                databaseUnreachable(error)
+                  ? { message: UNAVAILABLE_MESSAGE, extensions: { code: 'UNAVAILABLE' } }
+                  : { message: 'The change could not be saved; nothing was applied', extensions: { code: 'INTERNAL' } },
+              ];
             }
           }
         },

@@ -83,6 +83,8 @@ export interface TestDatabase {
   config: HearthConfig;
   /** A superuser connection for arranging data behind RLS's back; never used to assert isolation. */
   admin: Client;
+  /** Another superuser connection of the test's own (to hold a lock while `admin` looks on, say); the caller ends it. */
+  connect(): Promise<Client>;
   drop(): Promise<void>;
 }
 
@@ -93,12 +95,17 @@ export async function createTestDatabase(env: Record<string, string> = {}): Prom
   await cloneDatabase(config, templateName(), name);
   const url = new URL(config.database.adminUrl);
   url.pathname = `/${name}`;
-  const admin = new Client({ connectionString: url.toString() });
-  await admin.connect();
+  const connect = async () => {
+    const client = new Client({ connectionString: url.toString() });
+    await client.connect();
+    return client;
+  };
+  const admin = await connect();
   return {
     name,
     config,
     admin,
+    connect,
     async drop() {
       await admin.end();
       await dropDatabase(config, name);

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { ApiProcess } from '../api-process';
+import { ServiceProcess } from '../service-process';
 import type { BenchFigure } from '../bench-report';
 import { CONCURRENCY_LEVELS } from '../bench-scales';
 import { skipped, type BenchContext, type BenchScenario } from '../bench-scenario';
@@ -45,7 +45,7 @@ export const dwellingPageScenario: BenchScenario = {
     const { dataset, scale } = context;
     const member = dataset.member;
     const tokens = new BenchTokens();
-    const api = await ApiProcess.start({
+    const api = await ServiceProcess.start('api', {
       ...tokens.env,
       DB_NAME: dataset.database,
       HEARTH_ENV: 'development',

@@ -14,7 +14,9 @@ const CONSORTIUM_VIEW = '';
 
 /**
  * The signed-in frame: the navigation (only the pages the user's roles and the member's modules
- * open), the consortium admin's switch of member, and the page in the middle.
+ * open), the consortium admin's switch of member, and the page in the middle. A guest
+ * organisation's people see their organisation's name and its pages only (shared spaces and
+ * events): no member's dashboard or settings, and no switch of member.
  */
 @Component({
   selector: 'hearth-layout',

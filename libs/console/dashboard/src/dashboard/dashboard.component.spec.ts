@@ -10,7 +10,7 @@ const MILLBROOK = { id: 'm-millbrook', slug: 'millbrook-homes', name: 'Millbrook
 const ABER = { ...MILLBROOK, id: 'm-aber', slug: 'aber-housing', name: 'Aber Housing', country: 'WALES' } as const;
 
 function me(roles: string[], member: typeof MILLBROOK | typeof ABER | null): Me {
-  return { subject: 's', name: 'Nia', email: null, username: null, roles, kind: 'USER', actingFor: false, member: member && { ...member, languages: [...member.languages] } };
+  return { subject: 's', name: 'Nia', email: null, username: null, roles, kind: 'USER', actingFor: false, member: member && { ...member, languages: [...member.languages] }, guestOrganisation: null };
 }
 
 function module(key: string, paths: string[]): ModuleInfo {

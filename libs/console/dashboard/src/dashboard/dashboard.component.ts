@@ -1,10 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink, type Params } from '@angular/router';
-import { ApiErrorComponent, LanguageService, LocaleFormat, PageComponent, translate } from '@hearth/console-core';
-import { BarChartComponent } from '../charts/bar-chart/bar-chart.component';
-import type { ChartDatum } from '../charts/chart';
-import { LineChartComponent } from '../charts/line-chart/line-chart.component';
+import { ApiErrorComponent, BarChartComponent, LanguageService, LineChartComponent, LocaleFormat, PageComponent, translate, type ChartDatum } from '@hearth/console-core';
 import { FigureComponent } from '../figure/figure.component';
 import { ARREARS_WEEKS, DashboardStore } from './dashboard.store';
 import { DASHBOARD_TEXT } from './dashboard.text';

@@ -14,3 +14,15 @@ export function modulePage(path: string): CanActivateFn {
     return session.canOpen(path) || router.createUrlTree(['/not-available'], { queryParams: { page: path } });
   };
 }
+
+/**
+ * The home page (the dashboard of a member's figures) is a member's: a guest organisation has no
+ * member data, so its people start on the first page the menu offers them (the shared spaces).
+ */
+export const guestsStartElsewhere: CanActivateFn = async () => {
+  const session = inject(SessionStore);
+  const router = inject(Router);
+  await session.ensureLoaded();
+  const first = session.navigation()[0];
+  return !session.isGuest() || !first || router.createUrlTree([`/${first.path}`]);
+};

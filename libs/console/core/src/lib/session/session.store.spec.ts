@@ -11,7 +11,7 @@ const ABER = { id: 'm-aber', slug: 'aber-housing', name: 'Aber Housing Associati
 const MILLBROOK = { id: 'm-millbrook', slug: 'millbrook-homes', name: 'Millbrook Homes', nameCy: null, country: 'ENGLAND', languages: ['en'], registrationNumber: 'L4921' } as const;
 
 function me(roles: string[], member: typeof ABER | typeof MILLBROOK | null): SessionQuery['me'] {
-  return { subject: 's', name: 'N', email: null, username: null, roles, kind: 'USER', actingFor: false, member: member && { ...member, languages: [...member.languages] } };
+  return { subject: 's', name: 'N', email: null, username: null, roles, kind: 'USER', actingFor: false, member: member && { ...member, languages: [...member.languages] }, guestOrganisation: null };
 }
 
 function repairsModule(enabled: boolean): SessionQuery['modules'][number] {
@@ -75,6 +75,25 @@ describe('SessionStore', () => {
     answers.set(SessionDocument, () => ({ data: { me: me(['housing-officer'], MILLBROOK), modules: [] }, errors: [] }));
     await store().load();
     expect(store().terms().tenant).toBe('tenant');
+  });
+
+  it('names a guest organisation’s people by their organisation, with no member and no member directory', async () => {
+    const guest = { ...me(['guest'], null), guestOrganisation: { id: 'g-1', slug: 'cardiff-council', name: 'Cardiff Council', kind: 'COUNCIL' as const, active: true } };
+    const spaces = { ...repairsModule(true), key: 'spaces', core: true, consoleRoutes: [{ path: 'spaces', title: 'Shared spaces', titleCy: 'Mannau a rennir' }] };
+    answers.set(SessionDocument, () => ({ data: { me: guest, modules: [spaces] }, errors: [] }));
+    await store().load();
+    expect(store().isGuest()).toBe(true);
+    expect(store().member()).toBeNull();
+    expect(store().organisationName()).toBe('Cardiff Council');
+    expect(store().navigation().map((item) => item.path)).toEqual(['spaces']);
+    expect(query).toHaveBeenCalledTimes(1);
+  });
+
+  it('names a member’s staff by their member', async () => {
+    answers.set(SessionDocument, () => ({ data: { me: me(['housing-officer'], MILLBROOK), modules: [] }, errors: [] }));
+    await store().load();
+    expect(store().isGuest()).toBe(false);
+    expect(store().organisationName()).toBe('Millbrook Homes');
   });
 
   it('asks for the member directory only for a consortium admin', async () => {

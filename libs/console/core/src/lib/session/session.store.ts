@@ -47,6 +47,9 @@ export class SessionStore {
 
   readonly actingForSlug = this.actingFor.slug.asReadonly();
   readonly member = computed(() => this.me()?.member ?? null);
+  /** The council, health board or charity a guest works for; a guest has no member and sees only the shared spaces and events. */
+  readonly guestOrganisation = computed(() => this.me()?.guestOrganisation ?? null);
+  readonly isGuest = computed(() => this.guestOrganisation() !== null);
   readonly isConsortiumAdmin = computed(() => this.hasRole(CONSORTIUM_ADMIN_ROLE));
 
   /** The member's name in the reader's language (members with a Welsh name are named in Welsh in Cymraeg). */
@@ -55,6 +58,9 @@ export class SessionStore {
     if (!member) return null;
     return (this.language() === 'cy' && member.nameCy) || member.name;
   });
+
+  /** Whom the signed-in person works for, as the menu names it: their member, or their guest organisation. */
+  readonly organisationName = computed(() => this.memberName() ?? this.guestOrganisation()?.name ?? null);
 
   /** Tenancy words by the member's country: occupation contracts and contract-holders in Wales. */
   readonly terms = computed(() => {

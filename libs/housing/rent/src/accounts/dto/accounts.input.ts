@@ -1,11 +1,11 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Length, Matches, Max, Min,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min,
   ValidateBy, ValidateNested, type ValidationOptions,
 } from 'class-validator';
 import { isCalendarDay } from '@hearth/platform-calendar';
-import { PageArgs, Trim } from '@hearth/platform-graphql';
+import { HasDecimalPlaces, PageArgs, Trim } from '@hearth/platform-graphql';
 import { CHARGE_WEEKS, type AccountFrequency, type ChargeWeeks } from '../../rent.entities';
 import { RentFrequency } from '../../runs/rent-run.model';
 import { ChargeType } from '../accounts.model';
@@ -98,7 +98,7 @@ export class ReviewRentsInput {
   effectiveFrom!: string;
 
   @Field(() => Float, { description: 'The change, e.g. 2.7 for CPI + 1% or -1 for a cut; amounts are rounded to the penny.' })
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'percent must be a number with at most two decimals' })
+  @HasDecimalPlaces(2, 'percent must be a number with at most two decimals')
   @Min(-50, { message: 'percent must be between -50 and 50' })
   @Max(50, { message: 'percent must be between -50 and 50' })
   percent!: number;

@@ -1,9 +1,9 @@
 import { ArgsType, Field, Float, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsEnum, IsNumber, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsEnum, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
-import { PageArgs, Trim } from '@hearth/platform-graphql';
+import { HasDecimalPlaces, PageArgs, Trim } from '@hearth/platform-graphql';
 import { RepairStatus, Trade } from '../repairs.model';
 import { SOR_CODE } from './sor-code.input';
 import { PRIORITY_CODE } from '../../repairs.settings';
@@ -46,7 +46,7 @@ export class SorLineInput {
   sorCode!: string;
 
   @Field(() => Float, { defaultValue: 1, description: 'Units of the task, up to two decimals.' })
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'quantity must be a number with at most two decimals' })
+  @HasDecimalPlaces(2, 'quantity must be a number with at most two decimals')
   @Min(0.01, { message: 'quantity must be more than 0' })
   @Max(10000, { message: 'quantity must be at most 10000' })
   quantity!: number;

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'collaboration-shared-configurations',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

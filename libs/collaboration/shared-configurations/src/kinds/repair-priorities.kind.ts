@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type { ConfigurationContent, ConfigurationItem, ConfigurationWarning, Extracted } from './configuration-kind';
+import { MemberSettings, type Settings } from './member-settings';
+import { objectSchema, SettingsKind, withoutDefault } from './settings-kind';
+
+/** A priority as repairs settings hold it (the repairs module's settings schema is the authority). */
+interface Priority {
+  code: string;
+  name: string;
+  target: { hours: number } | { workingDays: number };
+  emergency: boolean;
+  hactPriority: number;
+}
+
+interface PrioritiesContent extends ConfigurationContent {
+  priorities: Priority[];
+  approachingWithinHours: number;
+}
+
+/** The repairs priority matrix: each priority with its target, and the warning window before targets. Copying replaces both. */
+@Injectable()
+export class RepairPrioritiesKind extends SettingsKind {
+  readonly key = 'repair-priorities';
+  readonly name = 'Repairs priorities and targets';
+  readonly description = 'The priorities repairs are triaged into, each with its target, and how long before a target open work orders are flagged.';
+  readonly module = 'repairs';
+
+  constructor(settings: MemberSettings) {
+    super(settings);
+  }
+
+  contentSchema() {
+    const { priorities, approachingWithinHours } = this.moduleSchema()['properties'];
+    return objectSchema({ priorities: withoutDefault(priorities), approachingWithinHours: withoutDefault(approachingWithinHours) });
+  }
+
+  async extract(): Promise<Extracted> {
+    return { content: await this.current() };
+  }
+
+  async current(): Promise<PrioritiesContent> {
+    const { priorities, approachingWithinHours } = await this.read<PrioritiesContent>();
+    return { priorities, approachingWithinHours };
+  }
+
+  items(content: ConfigurationContent): ConfigurationItem[] {
+    const { priorities, approachingWithinHours } = content as PrioritiesContent;
+    return [
+      ...priorities.map((p, i) => ({
+        key: `priority:${p.code}`,
+        fields: { position: i + 1, name: p.name, target: p.target, emergency: p.emergency, hactPriority: p.hactPriority },
+      })),
+      { key: 'approachingWithinHours', fields: { hours: approachingWithinHours } },
+    ];
+  }
+
+  warnings(before: ConfigurationContent | undefined, after: ConfigurationContent): ConfigurationWarning[] {
+    const kept = new Set((after as PrioritiesContent).priorities.map((p) => p.code));
+    const dropped = ((before as PrioritiesContent | undefined)?.priorities ?? []).map((p) => p.code).filter((code) => !kept.has(code));
+    if (!dropped.length) return [];
+    return [
+      {
+        code: 'PRIORITY_REMOVED',
+        items: dropped,
+        message: `Your priorities ${dropped.map((c) => `"${c}"`).join(', ')} would go: work orders and SOR codes that name them keep the code, which would no longer be one of your priorities.`,
+      },
+    ];
+  }
+
+  protected merge(settings: Settings, content: ConfigurationContent): Settings {
+    const { priorities, approachingWithinHours } = content as PrioritiesContent;
+    return { ...settings, priorities, approachingWithinHours };
+  }
+
+  protected contentPath(path: string): string | undefined {
+    return path.startsWith('/priorities') || path.startsWith('/approachingWithinHours') ? path : undefined;
+  }
+}

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'collaboration-spaces',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,11 @@
+export * from './spaces.module';
+export * from './spaces.permissions';
+export { VenuesService, type SpaceFilter } from './venues/venues.service';
+export { BookingsService } from './bookings/bookings.service';
+export { QuotasService } from './quotas/quotas.service';
+export { GuestOrganisationsService } from './guests/guest-organisations.service';
+export { CalendarFeedService } from './calendar/calendar-feed.service';
+export { NoShowReleaseProcessor } from './bookings/no-show-release.processor';
+export { Venue, BookableSpace } from './venues/venue.model';
+export { SpaceBooking, BookingClash, BookingQuotaExceeded } from './bookings/booking.model';
+export { localTime, instantAt } from './venues/local-time';

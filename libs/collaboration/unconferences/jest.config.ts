@@ -1,0 +1,5 @@
+export default {
+  displayName: 'collaboration-unconferences',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+};

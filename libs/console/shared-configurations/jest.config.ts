@@ -1,0 +1,4 @@
+export default {
+  displayName: 'console-shared-configurations',
+  preset: '../jest.preset.js',
+};

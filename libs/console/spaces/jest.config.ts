@@ -1,0 +1,4 @@
+export default {
+  displayName: 'console-spaces',
+  preset: '../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+export default {
+  displayName: 'console-unconferences',
+  preset: '../jest.preset.js',
+};
