@@ -48,12 +48,14 @@ export default [
   {
     // Test support may be imported by tests only.
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.reliability-spec.ts', 'libs/platform/testing/**', 'apps/api/src/testing.ts', 'tools/**', 'apps/console-e2e/**'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.reliability-spec.ts', 'libs/platform/testing/**', 'apps/api/src/testing.ts', 'tools/**', 'apps/console-e2e/**',
+      // The console libraries' own test support (fixtures beside @hearth/console-core/testing).
+      'libs/console/*/src/testing/**', 'libs/console/*/src/shared/*testing.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: ['@hearth/platform-testing', '@hearth/housing-rent/testing', '@hearth/integrations-webhooks/testing'].map((name) => ({ name, message: 'Test support is for tests only.' })),
+          paths: ['@hearth/platform-testing', '@hearth/housing-rent/testing', '@hearth/integrations-webhooks/testing', '@hearth/console-core/testing'].map((name) => ({ name, message: 'Test support is for tests only.' })),
         },
       ],
     },

@@ -5,7 +5,10 @@ const { createCjsPreset } = require('jest-preset-angular/presets');
 
 module.exports = {
   ...createCjsPreset(),
-  moduleNameMapper: { '^@hearth/console-core$': '<rootDir>/../core/src/index.ts' },
+  moduleNameMapper: {
+    '^@hearth/console-core$': '<rootDir>/../core/src/index.ts',
+    '^@hearth/console-core/testing$': '<rootDir>/../core/src/testing/index.ts',
+  },
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
 };

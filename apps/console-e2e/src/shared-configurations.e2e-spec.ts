@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { OnboardingService } from '@hearth/consortium-members';
-import { DEMO_USERS, expectAccessible, screenshot, startConsoleHarness, type ConsoleHarness } from './support/console-harness';
+import { chooseOption, DEMO_USERS, expectAccessible, screenshot, startConsoleHarness, type ConsoleHarness } from './support/console-harness';
 
 jest.setTimeout(180_000);
 
@@ -51,10 +51,7 @@ describe('shared configurations', () => {
     return rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())));
   }
 
-  async function choose(page: Page, field: string, option: string): Promise<void> {
-    await page.getByRole('combobox', { name: field }).click();
-    await page.getByRole('option', { name: option }).click();
-  }
+  const choose = (page: Page, field: string, option: string) => chooseOption(page, page.getByRole('combobox', { name: field }), option);
 
   it('lets Millbrook publish a new version of its repairs priorities', async () => {
     const page = await system.signIn(DEMO_USERS.millbrookAdmin);

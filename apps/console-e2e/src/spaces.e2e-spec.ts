@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO_USERS, expectAccessible, screenshot, startConsoleHarness, type ConsoleHarness } from './support/console-harness';
+import { chooseOption, DEMO_USERS, expectAccessible, screenshot, startConsoleHarness, type ConsoleHarness } from './support/console-harness';
 
 jest.setTimeout(180_000);
 
@@ -33,8 +33,7 @@ describe('shared spaces', () => {
   async function openDay(page: Page, day: string): Promise<void> {
     if (new URL(page.url()).pathname !== '/spaces') await page.goto(`${system.url}/spaces`);
     await page.getByRole('heading', { name: 'Shared spaces', level: 1 }).waitFor();
-    await page.getByRole('combobox', { name: 'Venue' }).click();
-    await page.getByRole('option', { name: VENUE }).click();
+    await chooseOption(page, page.getByRole('combobox', { name: 'Venue' }), VENUE);
     await page.getByRole('listbox').waitFor({ state: 'hidden' });
     await page.getByTestId('date').fill(day);
     await page.locator(`[data-testid="availability"] caption`, { hasText: VENUE }).waitFor();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { DEMO_USERS, expectAccessible, screenshot, startConsoleHarness, type ConsoleHarness } from './support/console-harness';
+import { chooseOption, DEMO_USERS, expectAccessible, screenshot, startConsoleHarness, type ConsoleHarness } from './support/console-harness';
 
 jest.setTimeout(180_000);
 
@@ -94,8 +94,7 @@ describe('unconferences', () => {
     const page = await system.signIn(DEMO_USERS.aberAdmin);
     await openEvent(page);
     await page.getByLabel('Session title').fill(CONTRACTS);
-    await page.getByRole('combobox', { name: 'Co-hosts (optional)' }).click();
-    await page.getByRole('option', { name: 'Sam Patel (Millbrook Homes)' }).click();
+    await chooseOption(page, page.getByRole('combobox', { name: 'Co-hosts (optional)' }), 'Sam Patel (Millbrook Homes)');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Propose session' }).click();
     await change(page).getByText(`“${CONTRACTS}” was proposed.`).waitFor();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { OnboardingService } from '@hearth/consortium-members';
 import { createTestDatabase, type TestApi, type TestDatabase } from '@hearth/platform-testing';
 // The browser tests boot the whole system the way the API's and worker's own tests do, and seed
@@ -127,6 +127,26 @@ export async function startConsoleHarness(
  * finished: axe reads colours as they are, and a message still fading in would fail contrast.
  * Endless animations (a progress bar while loading) are left out, since they never finish.
  */
+/**
+ * Picks `option` in a Material select whose options load with the page. A select with no options
+ * yet does not open at all, so under load the first click can open nothing: open it again until
+ * the option is there.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  const choice = page.getByRole('option', { name: option });
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    try {
+      await choice.waitFor({ timeout: 2_000 });
+      break;
+    } catch (error) {
+      if (attempt === 10) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await choice.click();
+}
+
 export async function expectAccessible(page: Page): Promise<void> {
   await page.waitForFunction(
     () => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),

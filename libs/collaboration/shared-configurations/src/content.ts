@@ -60,7 +60,5 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** Escapes one key for a JSON pointer (RFC 6901). */
-export function pointerKey(key: string | number): string {
-  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
-}
+/** Escapes one key for a JSON pointer (RFC 6901); the platform's, which kinds use too. */
+export { pointerKey } from '@hearth/platform-kernel';

@@ -20,7 +20,7 @@ import {
 } from './graphql.generated';
 import { LibraryComponent } from './library/library.component';
 import { nextVersion, PublishComponent } from './publish/publish.component';
-import { ABER, all, button, cells, configure, fakeApi, render, settle, signIn, text, type, useLanguage, type FakeApi } from './testing/testing';
+import { ABER, all, button, cells, configure, fakeApi, render, settle, signIn, text, type, useLanguage, type FakeApi } from '@hearth/console-core/testing';
 
 const MILLBROOK_PUBLISHER = { id: 'm-1', slug: 'millbrook-homes', name: 'Millbrook Homes', nameCy: null };
 const PRIORITIES = {

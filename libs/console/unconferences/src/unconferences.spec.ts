@@ -5,7 +5,7 @@ import {
   UnconferenceCreateDocument, UnconferenceDetailDocument, UnconferenceListDocument, UnconferenceMoveDocument, UnconferenceOpenProposalsDocument,
   UnconferenceVoteDocument, UnconferenceWriteNoteDocument, type UnconferenceDetailQuery, type UnconferenceSummaryFragment,
 } from './graphql.generated';
-import { all, button, cells, configure, fakeApi, render, settle, signIn, text, type, useLanguage, type FakeApi } from './testing/unconferences-testing';
+import { all, button, cells, configure, fakeApi, render, settle, signIn, text, type, useLanguage, type FakeApi } from '@hearth/console-core/testing';
 import { UnconferenceListComponent } from './unconference-list/unconference-list.component';
 import { UnconferencePageComponent } from './unconference-page/unconference-page.component';
 import { ukClock, ukMoment } from './uk-time';

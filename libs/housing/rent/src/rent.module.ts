@@ -17,6 +17,9 @@ import { ARREARS_EVERY_MS, ArrearsTask } from './arrears/arrears.task';
 import { RentRunQueuedHandler } from './runs/rent-run-queue';
 import { RentRunProcessor } from './runs/rent-run.processor';
 import { StatementPdfController } from './statements/statement-pdf.controller';
+import { ArrearsStagePlanKind } from './shareable/arrears-stage-plan.kind';
+import { LetterTemplateKind } from './shareable/letter-template.kind';
+import { PaymentReferenceProbe } from './shareable/payment-reference.probe';
 
 /**
  * Rent and income: accounts per tenancy on one append-only ledger whose balances PostgreSQL
@@ -38,6 +41,9 @@ import { StatementPdfController } from './statements/statement-pdf.controller';
   permissions: rentPermissions,
   settings: rentSettingsSchema,
   checkSettings: checkRentSettings,
+  // Shared through the shared configuration library; no payment reference is published.
+  configurationKinds: [LetterTemplateKind, ArrearsStagePlanKind],
+  privateDataProbes: [PaymentReferenceProbe],
   events: { emits: rentEvents, handles: { [RentEvent.RunQueued]: RentRunQueuedHandler } },
   schedules: [
     {

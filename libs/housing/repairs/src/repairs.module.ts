@@ -12,6 +12,8 @@ import { measuresPart } from './measures/measures.part';
 import { hactPart } from './hact/hact.part';
 import { dashboardPart } from './dashboard/dashboard.part';
 import { ESCALATION_EVERY_MS, EscalationTask } from './escalation/escalation.task';
+import { RepairPrioritiesKind } from './shareable/repair-priorities.kind';
+import { SorSetKind } from './shareable/sor-set.kind';
 
 
 /**
@@ -32,6 +34,8 @@ import { ESCALATION_EVERY_MS, EscalationTask } from './escalation/escalation.tas
   permissions: repairsPermissions,
   settings: repairsSettingsSchema,
   checkSettings: checkRepairsSettings,
+  // Shared through the shared configuration library; the SOR set is applied through this module's SOR import.
+  configurationKinds: [RepairPrioritiesKind, SorSetKind],
   events: { emits: repairsEvents },
   schedules: [
     {

@@ -15,6 +15,8 @@ import { RegisterLoaders } from './register.loaders';
 import { PersonResolver } from './person.resolver';
 import { TenancyEventResolver, TenancyPartyResolver, TenancyResolver } from './tenancy.resolver';
 import { AssetTenancyResolver, DwellingConnectionResolver, DwellingRegisterResolver } from './dwelling-register.resolver';
+import { PersonNameProbe } from './shareable/person-name.probe';
+import { OccupiedAddressProbe } from './shareable/occupied-address.probe';
 
 /** People, households and tenancies (occupation contracts in Wales). Reads the assets it depends on (ADR 9). */
 @HearthModule({
@@ -31,6 +33,8 @@ import { AssetTenancyResolver, DwellingConnectionResolver, DwellingRegisterResol
     DwellingRegisterResolver, DwellingConnectionResolver, AssetTenancyResolver,
   ],
   importers: [PersonImporter, TenancyImporter],
+  // No person's name nor occupied home's address is published as shared configuration.
+  privateDataProbes: [PersonNameProbe, OccupiedAddressProbe],
   permissions: tenanciesPermissions,
   events: { emits: tenanciesEvents },
   console: {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Module, type ModuleMetadata, type Type } from '@nestjs/common';
 import type { Importer } from './importer';
+import type { PrivateDataProbe, ShareableConfigurationKind } from './shareable-configuration';
 
 /** A named permission: what it allows, and who holds it (people by role, partners by scope). */
 export interface PermissionDefinition {
@@ -95,6 +96,18 @@ export interface HearthModuleDefinition extends ModuleMetadata {
   };
   /** Bulk imports of CSV files into this module's tables, one per kind (see importer.ts). */
   importers?: Type<Importer>[];
+  /**
+   * The kinds of this module's configuration members can share through the shared configuration
+   * library (see shareable-configuration.ts), in the order the console offers them. Each is also
+   * registered as a provider; its `module` must be this module's key.
+   */
+  configurationKinds?: Type<ShareableConfigurationKind>[];
+  /**
+   * What finds this module's register data (people's names, payment references, occupied homes)
+   * in configuration about to be published, so it is refused (see shareable-configuration.ts).
+   * Each reads only this module's tables and those it depends on; each is also registered as a provider.
+   */
+  privateDataProbes?: Type<PrivateDataProbe>[];
   /** Timed work per member, run by the worker (see platform-jobs scheduled-jobs.ts). */
   schedules?: ModuleSchedule[];
   /** The module's queue workers, which the worker process starts (they must also be providers). */
@@ -108,10 +121,10 @@ export const OWNING_MODULE = Symbol('hearth:owning-module');
 /** Declares a Hearth module. The class is also a Nest module, so it imports like any other. */
 export function HearthModule(definition: HearthModuleDefinition): ClassDecorator {
   return (target) => {
-    const { imports, controllers, exports, providers = [], resolvers = [], importers = [] } = definition;
+    const { imports, controllers, exports, providers = [], resolvers = [], importers = [], configurationKinds = [], privateDataProbes = [] } = definition;
     const handlers = Object.values(definition.events?.handles ?? {});
     const tasks = (definition.schedules ?? []).map((schedule) => schedule.task);
-    Module({ imports, controllers, exports, providers: [...providers, ...resolvers, ...handlers, ...importers, ...tasks] })(target);
+    Module({ imports, controllers, exports, providers: [...providers, ...resolvers, ...handlers, ...importers, ...tasks, ...configurationKinds, ...privateDataProbes] })(target);
     Reflect.defineMetadata(HEARTH_MODULE, definition, target);
     for (const resolver of resolvers) Reflect.defineMetadata(OWNING_MODULE, definition.key, resolver);
   };

@@ -12,3 +12,5 @@ export * from './hearth-platform.module';
 export * from './logging';
 export * from './schema-sdl';
 export * from './module-parts';
+export * from './shareable-configuration';
+export * from './settings-configuration-kind';

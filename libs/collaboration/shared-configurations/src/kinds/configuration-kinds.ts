@@ -1,22 +1,16 @@
-import { Injectable, type OnModuleInit, type Type } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ModuleRegistry } from '@hearth/platform-kernel';
 import type { ConfigurationKindHandler } from './configuration-kind';
-import { ArrearsStagePlanKind } from './arrears-stage-plan.kind';
-import { LetterTemplateKind } from './letter-template.kind';
-import { RepairPrioritiesKind } from './repair-priorities.kind';
-import { SorSetKind } from './sor-set.kind';
-
-/**
- * Every kind of configuration the library knows, in the order the console offers them. A kind
- * is a provider implementing ConfigurationKindHandler; add its class here (and to the module's
- * providers, which this list is) to make it publishable.
- */
-export const CONFIGURATION_KINDS: readonly Type<ConfigurationKindHandler>[] = [RepairPrioritiesKind, SorSetKind, LetterTemplateKind, ArrearsStagePlanKind];
 
 const KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
-/** The kinds whose owning module this deployment installs, by key. A bad declaration stops startup. */
+/**
+ * Every kind of configuration the installed modules declare (`configurationKinds` in their
+ * @HearthModule), by key, in the order the console offers them: the modules' order, then each
+ * module's. A kind whose module this deployment does not install is not here, since its
+ * declaration is not. A bad declaration stops startup.
+ */
 @Injectable()
 export class ConfigurationKinds implements OnModuleInit {
   private byKey?: Map<string, ConfigurationKindHandler>;
@@ -38,15 +32,19 @@ export class ConfigurationKinds implements OnModuleInit {
     return this.load().get(key);
   }
 
+  /** Kinds are providers of their own modules: every provider exists by the time modules initialise. */
   private load(): Map<string, ConfigurationKindHandler> {
     if (this.byKey) return this.byKey;
     const byKey = new Map<string, ConfigurationKindHandler>();
-    for (const type of CONFIGURATION_KINDS) {
-      const kind = this.moduleRef.get(type, { strict: false });
-      if (!KEY.test(kind.key)) throw new Error(`Configuration kind "${kind.key}" must be lower-case words joined by hyphens`);
-      if (byKey.has(kind.key)) throw new Error(`Two configuration kinds declare the key "${kind.key}"`);
-      // A deployment without the owning module has none of its configuration to share.
-      if (this.registry.get(kind.module)) byKey.set(kind.key, kind);
+    for (const module of this.registry.all()) {
+      for (const type of module.configurationKinds ?? []) {
+        const kind = this.moduleRef.get<ConfigurationKindHandler>(type, { strict: false });
+        const where = `Configuration kind "${kind.key}" of module "${module.key}"`;
+        if (!KEY.test(kind.key)) throw new Error(`${where}: the key must be lower-case words joined by hyphens`);
+        if (kind.module !== module.key) throw new Error(`${where} names the module "${kind.module}": a module declares only its own kinds`);
+        if (byKey.has(kind.key)) throw new Error(`Two configuration kinds declare the key "${kind.key}"`);
+        byKey.set(kind.key, kind);
+      }
     }
     this.byKey = byKey;
     return byKey;

@@ -1,29 +1,8 @@
+import type { PrivateDataFinding, PrivateDataKind, PrivateDataText as Text } from '@hearth/platform-kernel';
 import { pointerKey } from '../content';
 
-/** The kinds of private data the library refuses, as the API names them. */
-export type PrivateDataKind =
-  | 'email'
-  | 'phone'
-  | 'ni_number'
-  | 'postcode'
-  | 'record_id'
-  | 'person_name'
-  | 'payment_reference'
-  | 'address';
-
-export interface PrivateDataFinding {
-  /** Where: `title`, `description`, or a JSON pointer into the content (`/en/body`). */
-  path: string;
-  kind: PrivateDataKind;
-  /** The text found, so the publisher can find and take it out (it is their own data). */
-  found: string;
-}
-
-/** One text to check, and where it is. */
-export interface Text {
-  path: string;
-  text: string;
-}
+// The kinds, a finding and a text are the platform's (modules' probes report them too).
+export type { PrivateDataFinding, PrivateDataKind, PrivateDataText as Text } from '@hearth/platform-kernel';
 
 /** What each kind is, in a sentence. */
 export const PRIVATE_DATA_WORDS: Record<PrivateDataKind, string> = {

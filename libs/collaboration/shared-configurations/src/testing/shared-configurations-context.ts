@@ -3,7 +3,7 @@ import type { Client } from 'pg';
 import { CalendarModule } from '@hearth/platform-calendar';
 import { ImportsModule } from '@hearth/platform-imports';
 // The library's tests install the modules whose configuration it shares, as a deployment does;
-// the library's own code never imports them (kinds go through the platform: settings and imports).
+// the library's own code never imports them (it collects their kinds and probes from the module registry).
 /* eslint-disable @nx/enforce-module-boundaries */
 import { AssetsModule } from '@hearth/housing-assets';
 import { TenanciesModule } from '@hearth/housing-tenancies';

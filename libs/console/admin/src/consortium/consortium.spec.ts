@@ -1,5 +1,5 @@
 import { ConsortiumMemberDetailDocument, ConsortiumMemberListDocument, ConsortiumOnboardDocument, ConsortiumSetModuleDocument, type ConsortiumMemberDetailQuery } from '../graphql.generated';
-import { all, button, cells, configure, fakeApi, render, settle, signIn, text, type, useLanguage, type FakeApi } from '../testing/admin-testing';
+import { all, button, cells, configure, fakeApi, render, settle, signIn, text, type, useLanguage, type FakeApi } from '@hearth/console-core/testing';
 import { MemberDetailComponent } from './member-detail/member-detail.component';
 import { MemberListComponent } from './member-list/member-list.component';
 import { OnboardComponent } from './onboard/onboard.component';

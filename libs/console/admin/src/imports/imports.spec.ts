@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { ApiError } from '@hearth/console-core';
 import { ImportKindListDocument, ImportRunDetailDocument, ImportRunListDocument, ImportStartDocument, type ImportRunDetailQuery, type ImportRunSummaryFragment } from '../graphql.generated';
-import { ABER, all, button, cells, configure, fakeApi, render, settle, signIn, text, useLanguage, type FakeApi } from '../testing/admin-testing';
+import { ABER, all, button, cells, configure, fakeApi, render, settle, signIn, text, useLanguage, type FakeApi } from '@hearth/console-core/testing';
 import { FileUploadService } from './file-upload.service';
 import { ImportListComponent } from './import-list/import-list.component';
 import { ImportRunComponent } from './import-run/import-run.component';

@@ -1,5 +1,5 @@
 import { NoticeboardListDocument, NoticeboardPostDocument, NoticeboardWithdrawDocument, type NoticeboardNoticeFragment } from '../graphql.generated';
-import { all, button, configure, fakeApi, render, settle, signIn, text, type, useLanguage, type FakeApi } from '../testing/admin-testing';
+import { all, button, configure, fakeApi, render, settle, signIn, text, type, useLanguage, type FakeApi } from '@hearth/console-core/testing';
 import { NoticeboardPageComponent } from './noticeboard-page/noticeboard-page.component';
 import { endOfUkDay } from './noticeboard.store';
 

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { SessionStore } from '@hearth/console-core';
 import { SettingsAddClosureDayDocument, SettingsClosureDaysDocument, SettingsRemoveClosureDayDocument } from '../graphql.generated';
-import { ABER, all, button, configure, fakeApi, MILLBROOK, render, settle, signIn, text, type, useLanguage, type FakeApi } from '../testing/admin-testing';
+import { ABER, all, button, configure, fakeApi, MILLBROOK, render, settle, signIn, text, type, useLanguage, type FakeApi } from '@hearth/console-core/testing';
 import { SettingsComponent } from './settings.component';
 
 const MODULES = [

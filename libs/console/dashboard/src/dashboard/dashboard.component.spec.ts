@@ -2,6 +2,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { TypedDocumentNode } from '@apollo/client';
 import { ApiError, HearthApi, LanguageService, SessionStore, type Me, type MemberSummary, type ModuleInfo } from '@hearth/console-core';
+import { visibleText } from '@hearth/console-core/testing';
 import { DashboardArrearsDocument, DashboardRepairsDocument, DashboardWebhooksDocument } from '../graphql.generated';
 import { DashboardComponent } from './dashboard.component';
 import type { ArrearsFigures, RepairsFigures } from './dashboard.store';
@@ -86,13 +87,7 @@ describe('DashboardComponent', () => {
   }
 
   /** What a reader sees: each piece of text apart (templates keep no whitespace between elements). */
-  const text = (element: Element | null) => {
-    if (!element) return '';
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const pieces: string[] = [];
-    while (walker.nextNode()) pieces.push(walker.currentNode.textContent!.replace(/\s+/g, ' ').trim());
-    return pieces.filter(Boolean).join(' ');
-  };
+  const text = visibleText;
   const figure = (root: HTMLElement, key: string) => root.querySelector(`[data-figure="${key}"] a`) as HTMLAnchorElement;
 
   it('tells those who manage webhooks of endpoints switched off for failing, and links to each', async () => {

@@ -47,13 +47,7 @@ export function setUpRegister(api: ApiStub, options: SessionOptions = {}): void 
 }
 
 /** Lets the stubbed API's promises settle and the view catch up. */
-export async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-}
+export { settle } from '@hearth/console-core/testing';
 
 export function text(element: HTMLElement, selector: string): string {
   return (element.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -1,5 +1,5 @@
 // Test support for the rent screens' specs: a stubbed API answering per document, and a session.
-import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
 import type { TypedDocumentNode } from '@apollo/client';
 import { SessionStore, type Me, type ModuleInfo } from '@hearth/console-core';
 
@@ -47,22 +47,10 @@ export function signIn(options: { country?: 'ENGLAND' | 'WALES'; manage?: boolea
 }
 
 /** Lets the stubbed answers (microtasks the scheduler does not see) run, then renders. */
-export async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-}
+export { settle } from '@hearth/console-core/testing';
 
 /** What a reader sees of an element: its text pieces, whitespace collapsed. */
-export function text(element: Element | null | undefined): string {
-  if (!element) return '';
-  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  const pieces: string[] = [];
-  while (walker.nextNode()) pieces.push(walker.currentNode.textContent!.replace(/\s+/g, ' ').trim());
-  return pieces.filter(Boolean).join(' ');
-}
+export { visibleText as text } from '@hearth/console-core/testing';
 
 export function connection<T>(nodes: T[], options: { totalCount?: number; hasNextPage?: boolean; endCursor?: string | null } = {}) {
   return {

@@ -1,5 +1,5 @@
 import { provideZonelessChangeDetection, type Provider } from '@angular/core';
-import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { HearthApi, LanguageService, SessionStore } from '@hearth/console-core';
 
@@ -30,13 +30,7 @@ export function setUpRepairs(api: ReturnType<typeof stubApi>, language: 'en' | '
 }
 
 /** Lets the stubbed answers arrive and the view catch up. */
-export async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
-  for (let i = 0; i < 3; i += 1) {
-    await fixture.whenStable();
-    await new Promise((resolve) => setTimeout(resolve));
-    fixture.detectChanges();
-  }
-}
+export { settle } from '@hearth/console-core/testing';
 
 export function text(element: Element | Document, selector: string): string {
   return element.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

@@ -1,5 +1,6 @@
 import { SpacesCalendarFeedDocument, SpacesCancelDocument, SpacesCheckInDocument, SpacesMyBookingsDocument, SpacesRotateCalendarFeedDocument, type SpacesBookingFragment } from '../graphql.generated';
-import { all, button, configure, fakeApi, render, settle, signInGuest, text, useLanguage, type FakeApi } from '../testing/spaces-testing';
+import { all, button, configure, fakeApi, render, settle, text, useLanguage, type FakeApi } from '@hearth/console-core/testing';
+import { signInGuest } from '../testing/spaces-testing';
 import { MyBookingsComponent } from './my-bookings.component';
 
 const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();

@@ -1,5 +1,6 @@
 import { SpacesAvailabilityDocument, SpacesBookDocument, SpacesQuotaDocument, SpacesVenuesDocument, type SpacesAvailabilityQuery, type SpacesSpaceFragment } from '../graphql.generated';
-import { all, button, configure, fakeApi, render, settle, signIn, signInGuest, text, type, useLanguage, type FakeApi } from '../testing/spaces-testing';
+import { all, button, configure, fakeApi, render, settle, signIn, text, type, useLanguage, type FakeApi } from '@hearth/console-core/testing';
+import { signInGuest } from '../testing/spaces-testing';
 import { availabilityGrid } from './availability-grid';
 import { FindSpacesComponent } from './find-spaces.component';
 

@@ -1,5 +1,5 @@
 import { SpacesGuestOrganisationsDocument, SpacesGuestStatusDocument, SpacesInviteGuestDocument } from '../graphql.generated';
-import { all, button, cells, configure, fakeApi, render, settle, signIn, text, type, useLanguage, type FakeApi } from '../testing/spaces-testing';
+import { all, button, cells, configure, fakeApi, render, settle, signIn, text, type, useLanguage, type FakeApi } from '@hearth/console-core/testing';
 import { GuestsComponent } from './guests.component';
 
 type Guest = { id: string; slug: string; name: string; kind: 'COUNCIL' | 'HEALTH_BOARD' | 'CHARITY' | 'OTHER'; active: boolean };

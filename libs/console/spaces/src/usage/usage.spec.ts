@@ -1,5 +1,5 @@
 import { SpacesQuotasDocument, SpacesSetQuotaDocument, SpacesUsageDocument, type SpacesUsageQuery } from '../graphql.generated';
-import { all, button, cells, configure, fakeApi, render, settle, signIn, text, type, type FakeApi } from '../testing/spaces-testing';
+import { all, button, cells, configure, fakeApi, render, settle, signIn, text, type, type FakeApi } from '@hearth/console-core/testing';
 import { monthOf, UsageComponent } from './usage.component';
 
 const REPORT: SpacesUsageQuery = {

@@ -1,5 +1,5 @@
 import { SpacesSaveSpaceDocument, SpacesSaveVenueDocument, SpacesVenuesDocument, type SpacesVenuesQuery } from '../graphql.generated';
-import { all, button, configure, fakeApi, MILLBROOK, render, settle, signIn, text, type, type FakeApi } from '../testing/spaces-testing';
+import { all, button, configure, fakeApi, MILLBROOK, render, settle, signIn, text, type, type FakeApi } from '@hearth/console-core/testing';
 import { tagsOf, VenuesComponent } from './venues.component';
 
 type Venue = SpacesVenuesQuery['venues']['edges'][number]['node'];

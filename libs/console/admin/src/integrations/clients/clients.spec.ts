@@ -6,7 +6,7 @@ import {
   IntegrationsSuspendClientDocument,
   type IntegrationsClientFragment,
 } from '../../graphql.generated';
-import { all, button, cells, configure, fakeApi, render, settle, signIn, text, type, useLanguage, type FakeApi } from '../../testing/admin-testing';
+import { all, button, cells, configure, fakeApi, render, settle, signIn, text, type, useLanguage, type FakeApi } from '@hearth/console-core/testing';
 import { ClientDetailComponent } from './client-detail/client-detail.component';
 import { ClientListComponent } from './client-list/client-list.component';
 import { PartnerClientStore } from './partner-client.store';

@@ -8,7 +8,7 @@ import {
   type IntegrationsDeliveryFragment,
   type IntegrationsEndpointFragment,
 } from '../../graphql.generated';
-import { all, button, cells, configure, fakeApi, render, settle, signIn, text, type, useLanguage, type FakeApi } from '../../testing/admin-testing';
+import { all, button, cells, configure, fakeApi, render, settle, signIn, text, type, useLanguage, type FakeApi } from '@hearth/console-core/testing';
 import { EndpointDetailComponent } from './endpoint-detail/endpoint-detail.component';
 import { EndpointListComponent } from './endpoint-list/endpoint-list.component';
 import { NewEndpointComponent } from './new-endpoint/new-endpoint.component';

@@ -2,9 +2,10 @@ import { provideZonelessChangeDetection, type Type } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { TypedDocumentNode } from '@apollo/client';
-import { ApiError, HearthApi, LanguageService, SessionStore, type Me, type ModuleInfo } from '@hearth/console-core';
+import { ApiError, HearthApi, LanguageService, SessionStore, type Me, type ModuleInfo } from '../index';
 
-// Test support for the unconferences specs: a HearthApi that answers per document, a session, and rendering.
+// Test support for the console libraries' component specs (`@hearth/console-core/testing`, for tests only):
+// a HearthApi that answers per document, a session, and rendering. Each library keeps only its own fixtures.
 
 type Answer = (variables: never) => unknown;
 
@@ -67,6 +68,7 @@ export function signIn(roles: string[], member: Me['member'] = MILLBROOK, module
     kind: 'USER',
     actingFor: false,
     member,
+    guestOrganisation: null,
   } as Me);
   session.modules.set(modules);
   return session;
@@ -105,6 +107,15 @@ export async function settle(fixture: ComponentFixture<unknown>): Promise<void> 
 export function text(fixture: ComponentFixture<unknown>, selector = ':scope'): string {
   const element = (fixture.nativeElement as HTMLElement).querySelector(selector);
   return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** What a reader sees of an element: each piece of text apart, whitespace collapsed (templates keep none between elements). */
+export function visibleText(element: Element | null | undefined): string {
+  if (!element) return '';
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const pieces: string[] = [];
+  while (walker.nextNode()) pieces.push(walker.currentNode.textContent!.replace(/\s+/g, ' ').trim());
+  return pieces.filter(Boolean).join(' ');
 }
 
 export function all(fixture: ComponentFixture<unknown>, selector: string): HTMLElement[] {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { ConfigurationContent, ConfigurationItem, ConfigurationWarning, Extracted } from './configuration-kind';
-import { MemberSettings, type Settings } from './member-settings';
-import { objectSchema, SettingsKind, withoutDefault } from './settings-kind';
+import {
+  ModuleEnablement, ModuleRegistry, SettingsConfigurationKind, objectSchema, withoutDefault, type ConfigurationContent, type ConfigurationItem, type ConfigurationWarning, type Extracted, type ModuleSettingsValues as Settings,
+} from '@hearth/platform-kernel';
 
 /** A priority as repairs settings hold it (the repairs module's settings schema is the authority). */
 interface Priority {
@@ -19,14 +19,14 @@ interface PrioritiesContent extends ConfigurationContent {
 
 /** The repairs priority matrix: each priority with its target, and the warning window before targets. Copying replaces both. */
 @Injectable()
-export class RepairPrioritiesKind extends SettingsKind {
+export class RepairPrioritiesKind extends SettingsConfigurationKind {
   readonly key = 'repair-priorities';
   readonly name = 'Repairs priorities and targets';
   readonly description = 'The priorities repairs are triaged into, each with its target, and how long before a target open work orders are flagged.';
   readonly module = 'repairs';
 
-  constructor(settings: MemberSettings) {
-    super(settings);
+  constructor(enablement: ModuleEnablement, registry: ModuleRegistry) {
+    super(enablement, registry);
   }
 
   contentSchema() {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { pointerKey } from '../content';
-import type { ConfigurationContent, ConfigurationItem, ConfigurationProblem, Extracted } from './configuration-kind';
-import { MemberSettings, type Settings } from './member-settings';
-import { objectSchema, SettingsKind, underPrefix } from './settings-kind';
+import {
+  ModuleEnablement, ModuleRegistry, SettingsConfigurationKind, objectSchema, pointerKey, underPrefix, type ConfigurationContent, type ConfigurationItem, type ConfigurationProblem, type Extracted, type ModuleSettingsValues as Settings,
+} from '@hearth/platform-kernel';
 
 interface Letter {
   subject: string;
@@ -24,15 +23,15 @@ interface RentLetters extends Settings {
 
 /** One arrears letter in English and Welsh, from the rent settings' letter templates, by its code. Copying adds or replaces that one template. */
 @Injectable()
-export class LetterTemplateKind extends SettingsKind {
+export class LetterTemplateKind extends SettingsConfigurationKind {
   readonly key = 'letter-template';
   readonly name = 'Letter template';
   readonly description = 'An arrears letter in English and Welsh, with its {{placeholders}}.';
   readonly module = 'rent';
   override readonly subjectName = 'letter template';
 
-  constructor(settings: MemberSettings) {
-    super(settings);
+  constructor(enablement: ModuleEnablement, registry: ModuleRegistry) {
+    super(enablement, registry);
   }
 
   private letterTemplates() {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { ConfigurationContent, ConfigurationItem, ConfigurationWarning, Extracted } from './configuration-kind';
-import { MemberSettings, type Settings } from './member-settings';
-import { objectSchema, SettingsKind, underPrefix, withoutDefault } from './settings-kind';
+import {
+  ModuleEnablement, ModuleRegistry, SettingsConfigurationKind, objectSchema, underPrefix, withoutDefault, type ConfigurationContent, type ConfigurationItem, type ConfigurationWarning, type Extracted, type ModuleSettingsValues as Settings,
+} from '@hearth/platform-kernel';
 
 type StageAction = { kind: 'letter'; template: string } | { kind: 'task'; description: string; dueInWorkingDays: number };
 
@@ -31,14 +31,14 @@ interface RentPlan extends Settings {
  * Copying replaces the stages and adds or replaces those letters; other letters are left alone.
  */
 @Injectable()
-export class ArrearsStagePlanKind extends SettingsKind {
+export class ArrearsStagePlanKind extends SettingsConfigurationKind {
   readonly key = 'arrears-stage-plan';
   readonly name = 'Arrears stage plan';
   readonly description = 'The stages of arrears recovery, each with its threshold and the letters and tasks it brings, with those letters.';
   readonly module = 'rent';
 
-  constructor(settings: MemberSettings) {
-    super(settings);
+  constructor(enablement: ModuleEnablement, registry: ModuleRegistry) {
+    super(enablement, registry);
   }
 
   contentSchema() {

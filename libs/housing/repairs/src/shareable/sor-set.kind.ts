@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { TransactionManager } from '@hearth/platform-database';
 import { ImportService, type ImportProblem } from '@hearth/platform-imports';
-import type { ConfigurationContent, ConfigurationItem, ConfigurationKindHandler, ConfigurationProblem, Extracted } from './configuration-kind';
+import type { ConfigurationContent, ConfigurationItem, ConfigurationProblem, Extracted, ShareableConfigurationKind } from '@hearth/platform-kernel';
 
 interface SorLine {
   code: string;
@@ -37,11 +37,11 @@ const COLUMNS: [column: string, field: keyof SorLine | null][] = [
 /**
  * The member's schedule of rates: its active SOR codes with trade, default priority, price and
  * standard time. Copying adds the codes the copier lacks and updates those it has, leaving its
- * other codes alone, through the repairs module's own SOR import: the same checks (a default
+ * other codes alone, through this module's own SOR import (SorCodeImporter): the same checks (a default
  * priority must be one of the copier's priorities), set-based and all or nothing.
  */
 @Injectable()
-export class SorSetKind implements ConfigurationKindHandler {
+export class SorSetKind implements ShareableConfigurationKind {
   readonly key = 'sor-set';
   readonly name = 'SOR set';
   readonly description = 'A schedule of rates: SOR codes with their trade, default priority, price and standard time.';
@@ -116,8 +116,8 @@ export class SorSetKind implements ConfigurationKindHandler {
     return this.import(content as SorSetContent, false);
   }
 
-  // The SOR codes are the repairs module's table; this kind reads them (and only them) to publish
-  // and compare. Writes go through the repairs module's import, never straight to the table.
+  // The SOR codes are this module's own table, read to publish and compare. Writes go through the
+  // module's own SOR import, so a copied set meets the same checks as a file.
   private async read(where: string, parameters: unknown[] = []): Promise<SorLine[]> {
     const rows = await this.transactions.query<{ code: string; description: string; trade: string; default_priority: string; cost_pence: string; standard_minutes: number }>(
       `select code, description, trade, default_priority, cost_pence, standard_minutes from hearth.sor_code ${where}`,
