@@ -6,4 +6,4 @@ export * from './member-resolution';
 export * from './auth.module';
 export * from './partner-client-policy';
 export * from './rate-limiter';
-export { connectKeycloakAdmin } from './keycloak-admin';
+export { connectKeycloakAdmin, ensureKeycloakOrganization, findKeycloakOrganization, type KeycloakOrganization } from './keycloak-admin';

@@ -29,3 +29,42 @@ export async function connectKeycloakAdmin(
   });
   return client;
 }
+
+export type KeycloakOrganization = Awaited<ReturnType<KeycloakAdminClient['organizations']['find']>>[number];
+
+/** How many organizations to ask Keycloak for at a time while looking for an alias. */
+const PAGE_SIZE = 100;
+
+/**
+ * The organization with this alias, if Keycloak has one. Keycloak's organization search matches
+ * names and domains but not aliases, so the alias is looked for page by page; a consortium has
+ * hundreds of organizations, not hundreds of thousands.
+ */
+export async function findKeycloakOrganization(client: KeycloakAdminClient, alias: string): Promise<KeycloakOrganization | undefined> {
+  for (let first = 0; ; first += PAGE_SIZE) {
+    const page = await client.organizations.find({ first, max: PAGE_SIZE });
+    const found = page.find((organization) => organization.alias === alias);
+    if (found || page.length < PAGE_SIZE) return found;
+  }
+}
+
+/**
+ * Makes sure Keycloak has an organization for a member or a guest organisation, whose people's
+ * tokens then name its alias: `unchanged` when it was already there, `created` otherwise.
+ */
+export async function ensureKeycloakOrganization(
+  client: KeycloakAdminClient,
+  organization: { alias: string; name: string; domains: readonly string[] },
+  consoleUrl: string,
+): Promise<'created' | 'unchanged'> {
+  if (await findKeycloakOrganization(client, organization.alias)) return 'unchanged';
+  await client.organizations.create({
+    name: organization.name,
+    alias: organization.alias,
+    enabled: true,
+    // Where an invited person lands after accepting: the console, not Keycloak's account page.
+    redirectUrl: consoleUrl,
+    domains: organization.domains.map((name) => ({ name, verified: false })),
+  });
+  return 'created';
+}

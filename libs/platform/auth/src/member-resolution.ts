@@ -60,27 +60,27 @@ export class MemberResolution {
   }
 
   private async bindGuest(organization: string): Promise<MemberBinding> {
-    const rows: MemberRow[] = await this.dataSource.query(
-      `select id, slug, keycloak_organization, status from hearth.guest_organisation where keycloak_organization = $1`,
-      [organization],
-    );
-    const guest = rows[0];
+    const guest = await this.find('keycloak_organization', organization, 'guest_organisation');
     if (!guest) throw new HearthError('FORBIDDEN', `Organisation "${organization}" is not a Hearth member or guest`);
-    if (guest.status !== 'active') throw new HearthError('FORBIDDEN', `Guest organisation "${guest.slug}" is suspended`);
+    this.assertActive(guest, 'Guest organisation');
     return { guestOrganisationId: guest.id, actingFor: false };
   }
 
-  private async find(column: 'slug' | 'keycloak_organization', value: string): Promise<MemberRow | undefined> {
+  private async find(
+    column: 'slug' | 'keycloak_organization',
+    value: string,
+    directory: 'tenant' | 'guest_organisation' = 'tenant',
+  ): Promise<MemberRow | undefined> {
     const rows: MemberRow[] = await this.dataSource.query(
-      `select id, slug, keycloak_organization, status from hearth.tenant where ${column} = $1`,
+      `select id, slug, keycloak_organization, status from hearth.${directory} where ${column} = $1`,
       [value],
     );
     return rows[0];
   }
 
-  private assertActive(member: MemberRow): void {
-    if (member.status !== 'active') {
-      throw new HearthError('FORBIDDEN', `Member "${member.slug}" is suspended`);
+  private assertActive(organisation: MemberRow, kind = 'Member'): void {
+    if (organisation.status !== 'active') {
+      throw new HearthError('FORBIDDEN', `${kind} "${organisation.slug}" is suspended`);
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import type KeycloakAdminClient from '@keycloak/keycloak-admin-client';
-import { connectKeycloakAdmin } from '@hearth/platform-auth';
+import { connectKeycloakAdmin, ensureKeycloakOrganization, findKeycloakOrganization } from '@hearth/platform-auth';
 import { HEARTH_CONFIG, HearthError, type HearthConfig } from '@hearth/platform-core';
 import type { ManifestAdmin } from './member-manifest';
 
@@ -30,11 +30,6 @@ export abstract class IdentityDirectory {
   abstract inviteAdmin(organizationAlias: string, admin: ManifestAdmin): Promise<IdentityStep>;
 }
 
-type Organization = Awaited<ReturnType<KeycloakAdminClient['organizations']['find']>>[number];
-
-/** How many organizations to ask Keycloak for at a time while looking for an alias. */
-const PAGE_SIZE = 100;
-
 /**
  * Keycloak Organizations through `@keycloak/keycloak-admin-client`, signed in with the
  * client-credentials grant of a confidential client whose service account holds realm-management
@@ -51,24 +46,13 @@ export class KeycloakIdentityDirectory extends IdentityDirectory {
   }
 
   async ensureOrganization(organization: IdentityOrganization): Promise<IdentityStep> {
-    const client = await this.client();
-    if (await this.findOrganization(client, organization.alias)) {
-      return { outcome: 'unchanged', detail: `organization ${organization.alias} exists` };
-    }
-    await client.organizations.create({
-      name: organization.name,
-      alias: organization.alias,
-      enabled: true,
-      // Where an invited admin lands after accepting: the console, not Keycloak's account page.
-      redirectUrl: this.config.consoleUrl,
-      domains: organization.domains.map((name) => ({ name, verified: false })),
-    });
-    return { outcome: 'created', detail: `created organization ${organization.alias}` };
+    const outcome = await ensureKeycloakOrganization(await this.client(), organization, this.config.consoleUrl);
+    return { outcome, detail: outcome === 'created' ? `created organization ${organization.alias}` : `organization ${organization.alias} exists` };
   }
 
   async inviteAdmin(organizationAlias: string, admin: ManifestAdmin): Promise<IdentityStep> {
     const client = await this.client();
-    const organization = await this.findOrganization(client, organizationAlias);
+    const organization = await findKeycloakOrganization(client, organizationAlias);
     if (!organization?.id) {
       throw new HearthError('NOT_FOUND', `Keycloak has no organization "${organizationAlias}" to invite ${admin.email} to`);
     }
@@ -89,18 +73,6 @@ export class KeycloakIdentityDirectory extends IdentityDirectory {
     form.set('last-name', admin.lastName);
     await client.organizations.invite({ orgId }, form);
     return { outcome: 'invited', detail: `invited ${admin.email} to ${organizationAlias}` };
-  }
-
-  /**
-   * Keycloak's organization search matches names and domains but not aliases, so the alias is
-   * looked for page by page; a consortium has hundreds of members, not hundreds of thousands.
-   */
-  private async findOrganization(client: KeycloakAdminClient, alias: string): Promise<Organization | undefined> {
-    for (let first = 0; ; first += PAGE_SIZE) {
-      const page = await client.organizations.find({ first, max: PAGE_SIZE });
-      const found = page.find((organization) => organization.alias === alias);
-      if (found || page.length < PAGE_SIZE) return found;
-    }
   }
 
   private client(): Promise<KeycloakAdminClient> {
