@@ -172,6 +172,28 @@ describe('the catalogue', () => {
     expect(problems).toEqual([]);
   });
 
+  it('ties every tenant-owned row to a member that exists, by its own key to the tenant or through its parent (ADR 18)', async () => {
+    // A table's key to hearth.tenant may be left out only where a not-null key leading with
+    // tenant_id reaches a table that is tied to the tenant itself.
+    const { rows: keys } = await db.admin.query(`
+      select con.conrelid::regclass::text as "from", con.confrelid::regclass::text as "to"
+      from pg_constraint con
+      where con.contype = 'f' and con.connamespace = 'hearth'::regnamespace
+        and (select attname from pg_attribute where attrelid = con.conrelid and attnum = con.conkey[1]) = 'tenant_id'
+        and not exists (select 1 from pg_attribute where attrelid = con.conrelid and attnum = any(con.conkey) and not attnotnull)`);
+    const tied = new Set(['hearth.tenant']);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const key of keys) {
+        if (!tied.has(key.to) || tied.has(key.from)) continue;
+        tied.add(key.from);
+        grew = true;
+      }
+    }
+    const owned = tables.filter((t) => !SHARED_TABLES[t]).map((t) => `hearth.${t}`);
+    expect(owned.filter((table) => !tied.has(table))).toEqual([]);
+  });
+
   it('keeps the app role from being a superuser, the owner, or able to bypass RLS', async () => {
     const { rows } = await db.admin.query(`select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = 'hearth_app'`);
     expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });

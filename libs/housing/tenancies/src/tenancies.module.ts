@@ -3,6 +3,7 @@ import {
   PersonAlertEntity, PersonEntity, PersonReferenceEntity, TenancyEntity, TenancyEventEntity, TenancyPartyEntity, TenancyReferenceEntity,
 } from './tenancies.entities';
 import { Tenancies1763900300000 } from './migrations/1763900300000-tenancies';
+import { RegisterWritePath1764400000000 } from './migrations/1764400000000-register-write-path';
 import { tenanciesEvents, tenanciesPermissions } from './tenancies.permissions';
 import { PersonService } from './person.service';
 import { PersonImporter } from './person.importer';
@@ -26,7 +27,7 @@ import { OccupiedAddressProbe } from './shareable/occupied-address.probe';
   version: '1.0.0',
   dependsOn: ['assets'],
   entities: [PersonEntity, PersonReferenceEntity, PersonAlertEntity, TenancyEntity, TenancyReferenceEntity, TenancyPartyEntity, TenancyEventEntity],
-  migrations: [Tenancies1763900300000],
+  migrations: [Tenancies1763900300000, RegisterWritePath1764400000000],
   providers: [PersonService, TenancyService, DwellingRegisterService, MemberCountry, RegisterAccess, RegisterLoaders],
   resolvers: [
     PersonResolver, TenancyResolver, TenancyPartyResolver, TenancyEventResolver,
