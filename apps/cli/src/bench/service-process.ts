@@ -1,16 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { WORKSPACE } from './bench-dataset';
+import { buildServers, serverCommand } from '../server-build';
 
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 /**
- * The API or the worker under test, in a process of its own (started as `hearth start` starts
- * it), so the load generator does not share its event loop and its memory can be read from
- * /proc. It is ready when its /health/ready answers (the worker's on WORKER_HEALTH_PORT).
+ * The API or the worker under test, in a process of its own (started as `hearth start` and the
+ * Dockerfiles start it: built to JavaScript, with the same Node flags), so the load generator
+ * does not share its event loop and its memory can be read from /proc. It is ready when its
+ * /health/ready answers (the worker's on WORKER_HEALTH_PORT).
  */
 export class ServiceProcess {
   private output = '';
@@ -29,7 +30,9 @@ export class ServiceProcess {
 
   static async start(name: 'api' | 'worker', env: Record<string, string>): Promise<ServiceProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(WORKSPACE, `apps/${name}/src/main.ts`)], {
+    buildServers([name], { quiet: true });
+    const { command, args } = serverCommand(name);
+    const child = spawn(command, args, {
       cwd: WORKSPACE,
       env: { ...process.env, ...env, [name === 'api' ? 'API_PORT' : 'WORKER_HEALTH_PORT']: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,7 @@ import { ProcessSupervisor, type ManagedProcess } from '../process-supervisor';
 import { CommandError } from '../command-error';
 import { seedDemo } from './demo.command';
 import { loadDemoUsers, type DemoUser } from '@hearth/demo';
+import { buildServers, serverCommand } from '../server-build';
 
 const ROOT = join(__dirname, '../../../..');
 const ISSUER_PORT = 4000;
@@ -31,6 +32,8 @@ export function registerStartCommand(program: Command): void {
       const apply = node('apps/cli/src/main.ts', 'tenants:apply', join(ROOT, 'tenants'));
       execFileSync(apply.command, apply.args, { stdio: 'inherit' });
       step('demo data', await seedDemo());
+      // The API and the worker run as built JavaScript, as deployed; built afresh every start.
+      buildServers(['api', 'worker']);
 
       const issuerUrl = `http://localhost:${ISSUER_PORT}/realms/${config.auth.realm}`;
       const consoleUrl = `http://localhost:${CONSOLE_PORT}`;
@@ -47,8 +50,8 @@ export function registerStartCommand(program: Command): void {
           env: { ...childEnv, DEMO_ISSUER_PORT: String(ISSUER_PORT), TENANTS_DIR: join(ROOT, 'tenants') },
           readyUrl: `${issuerUrl}/.well-known/openid-configuration`,
         },
-        { name: 'api', ...node('apps/api/src/main.ts'), env: childEnv, readyUrl: `http://localhost:${config.api.port}/health/ready` },
-        { name: 'worker', ...node('apps/worker/src/main.ts'), env: childEnv, readyUrl: `http://localhost:${config.worker.healthPort}/health/ready` },
+        { name: 'api', ...serverCommand('api'), env: childEnv, readyUrl: `http://localhost:${config.api.port}/health/ready` },
+        { name: 'worker', ...serverCommand('worker'), env: childEnv, readyUrl: `http://localhost:${config.worker.healthPort}/health/ready` },
         {
           name: 'console',
           command: process.execPath,

@@ -44,6 +44,9 @@ export class DwellingRegisterService {
       // Spelt out so that its first half is a plain range on the index key, which RLS lets the index serve.
       conditions.push(`${ORDER_KEY} >= ${key} and (${ORDER_KEY} > ${key} or a.id > ${id}::uuid)`);
     }
+    // One day for the whole page: the query's live tenancy and each row's `live` flag agree, and
+    // the UK date is formatted once per page rather than once per row.
+    const today = ukToday();
     // The page is cut first, so the live tenancy is looked up for its rows only, not every match.
     const rows = await this.transactions.query<Record<string, unknown> & { order_key: string; current_tenancy: Record<string, unknown> | null }>(
       `select page.*, to_jsonb(live) as current_tenancy
@@ -53,7 +56,7 @@ export class DwellingRegisterService {
          order by ${ORDER_KEY}, a.id
          limit ${params.add((args.first ?? DEFAULT_PAGE_SIZE) + 1)}
        ) page
-       left join hearth.tenancy live on live.tenant_id = page.tenant_id and live.dwelling_id = page.id and ${liveOn('live', params.add(ukToday()))}
+       left join hearth.tenancy live on live.tenant_id = page.tenant_id and live.dwelling_id = page.id and ${liveOn('live', params.add(today))}
        order by page.order_key, page.id`,
       params.values,
     );
@@ -62,7 +65,7 @@ export class DwellingRegisterService {
       Object.assign(new Dwelling(), {
         id: row.id as string,
         asset: Asset.from(hydrate(manager, AssetEntity, row)),
-        currentTenancy: row.current_tenancy ? Tenancy.from(hydrate(manager, TenancyEntity, row.current_tenancy)) : null,
+        currentTenancy: row.current_tenancy ? Tenancy.asOf(hydrate(manager, TenancyEntity, row.current_tenancy), today) : null,
       }),
     );
     const keys = new Map(rows.map((row) => [row.id as string, row.order_key]));

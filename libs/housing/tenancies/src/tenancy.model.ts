@@ -114,8 +114,12 @@ export class Tenancy {
   @Field() updatedAt!: Date;
 
   static from(entity: TenancyEntity): Tenancy {
+    return Tenancy.asOf(entity, ukToday());
+  }
+
+  /** As `from`, with `live` judged on `today` (YYYY-MM-DD in the UK): a caller mapping many rows works the day out once. */
+  static asOf(entity: TenancyEntity, today: string): Tenancy {
     const { id, dwellingId, tenureType, startDate, endDate, endReason, createdAt, updatedAt } = entity;
-    const today = ukToday();
     const live = startDate <= today && (endDate === null || endDate >= today);
     return Object.assign(new Tenancy(), { id, dwellingId, tenureType, startDate, endDate, endReason, live, createdAt, updatedAt });
   }

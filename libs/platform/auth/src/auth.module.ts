@@ -1,7 +1,7 @@
 import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { HEARTH_CONFIG, type HearthConfig } from '@hearth/platform-core';
 import { AccessGuard } from './access.guard';
-import { AccessTokenVerifier, KeycloakAccessTokenVerifier } from './access-token-verifier';
+import { AccessTokenVerifier, CachingAccessTokenVerifier, KeycloakAccessTokenVerifier } from './access-token-verifier';
 import { MemberResolution } from './member-resolution';
 import { RateLimiter } from './rate-limiter';
 
@@ -12,7 +12,9 @@ import { RateLimiter } from './rate-limiter';
     {
       provide: AccessTokenVerifier,
       inject: [HEARTH_CONFIG],
-      useFactory: (config: HearthConfig) => new KeycloakAccessTokenVerifier(config.auth),
+      // A client sends the same token with every request: its signature is checked once, then
+      // the verdict is reused until the token expires (see CachingAccessTokenVerifier).
+      useFactory: (config: HearthConfig) => new CachingAccessTokenVerifier(new KeycloakAccessTokenVerifier(config.auth)),
     },
     {
       provide: RateLimiter,
