@@ -2,7 +2,7 @@ import type { ModuleEnablement, ModuleSettingsValues as Settings } from './modul
 import type { SettingsProblem } from './module-settings';
 import type { ModuleRegistry } from './module-registry';
 import type {
-  ConfigurationContent, ConfigurationItem, ConfigurationProblem, Extracted, ShareableConfigurationKind,
+  ConfigurationContent, ConfigurationItem, ConfigurationProblem, ConfigurationWarning, Extracted, ShareableConfigurationKind,
 } from './shareable-configuration';
 
 export type JsonSchema = Record<string, any>;
@@ -22,6 +22,17 @@ export function underPrefix(path: string, from: string, to: string): string | un
   if (path === from) return to || '/';
   if (path.startsWith(`${from}/`)) return `${to}${path.slice(from.length)}`;
   return undefined;
+}
+
+/**
+ * The warning a copy owes when it would take away codes the member has now (priorities, stages):
+ * `message` gets them quoted and joined (`"P1", "P2"`). None when every code is kept.
+ */
+export function removedCodesWarning(code: string, before: readonly string[], after: readonly string[], message: (codes: string) => string): ConfigurationWarning[] {
+  const kept = new Set(after);
+  const removed = before.filter((c) => !kept.has(c));
+  if (!removed.length) return [];
+  return [{ code, items: removed, message: message(removed.map((c) => `"${c}"`).join(', ')) }];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormBuilder, ReactiveFormsModule, Validators, type FormGroup } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
@@ -23,7 +24,7 @@ export function tagsOf(text: string): string[] {
 @Component({
   selector: 'hearth-venues',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ApiErrorComponent, MatButton, MatCheckbox, MatError, MatFormField, MatInput, MatLabel, MatOption, MatSelect, PageComponent, ReactiveFormsModule],
+  imports: [ApiErrorComponent, MatButton, MatCheckbox, MatError, MatFormField, MatInput, MatLabel, MatOption, MatSelect, NgTemplateOutlet, PageComponent, ReactiveFormsModule],
   providers: [VenuesStore],
   templateUrl: './venues.component.html',
   styleUrl: './venues.component.scss',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ModuleEnablement, ModuleRegistry, SettingsConfigurationKind, objectSchema, underPrefix, withoutDefault, type ConfigurationContent, type ConfigurationItem, type ConfigurationWarning, type Extracted, type ModuleSettingsValues as Settings,
+  ModuleEnablement, ModuleRegistry, SettingsConfigurationKind, objectSchema, removedCodesWarning, underPrefix, withoutDefault, type ConfigurationContent, type ConfigurationItem, type ConfigurationWarning, type Extracted, type ModuleSettingsValues as Settings,
 } from '@hearth/platform-kernel';
 
 type StageAction = { kind: 'letter'; template: string } | { kind: 'task'; description: string; dueInWorkingDays: number };
@@ -72,16 +72,9 @@ export class ArrearsStagePlanKind extends SettingsConfigurationKind {
   }
 
   warnings(before: ConfigurationContent | undefined, after: ConfigurationContent): ConfigurationWarning[] {
-    const kept = new Set((after as StagePlanContent).stages.map((s) => s.code));
-    const dropped = ((before as StagePlanContent | undefined)?.stages ?? []).map((s) => s.code).filter((code) => !kept.has(code));
-    if (!dropped.length) return [];
-    return [
-      {
-        code: 'STAGE_REMOVED',
-        items: dropped,
-        message: `Your stages ${dropped.map((c) => `"${c}"`).join(', ')} would go: accounts at them leave them at the next recovery run and enter the stage of the new plan their arrears reach.`,
-      },
-    ];
+    const codes = (content: ConfigurationContent | undefined) => ((content as StagePlanContent | undefined)?.stages ?? []).map((s) => s.code);
+    return removedCodesWarning('STAGE_REMOVED', codes(before), codes(after), (removed) =>
+      `Your stages ${removed} would go: accounts at them leave them at the next recovery run and enter the stage of the new plan their arrears reach.`);
   }
 
   protected merge(settings: Settings, content: ConfigurationContent): Settings {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ModuleEnablement, ModuleRegistry, SettingsConfigurationKind, objectSchema, withoutDefault, type ConfigurationContent, type ConfigurationItem, type ConfigurationWarning, type Extracted, type ModuleSettingsValues as Settings,
+  ModuleEnablement, ModuleRegistry, SettingsConfigurationKind, objectSchema, removedCodesWarning, withoutDefault, type ConfigurationContent, type ConfigurationItem, type ConfigurationWarning, type Extracted, type ModuleSettingsValues as Settings,
 } from '@hearth/platform-kernel';
 
 /** A priority as repairs settings hold it (the repairs module's settings schema is the authority). */
@@ -55,16 +55,9 @@ export class RepairPrioritiesKind extends SettingsConfigurationKind {
   }
 
   warnings(before: ConfigurationContent | undefined, after: ConfigurationContent): ConfigurationWarning[] {
-    const kept = new Set((after as PrioritiesContent).priorities.map((p) => p.code));
-    const dropped = ((before as PrioritiesContent | undefined)?.priorities ?? []).map((p) => p.code).filter((code) => !kept.has(code));
-    if (!dropped.length) return [];
-    return [
-      {
-        code: 'PRIORITY_REMOVED',
-        items: dropped,
-        message: `Your priorities ${dropped.map((c) => `"${c}"`).join(', ')} would go: work orders and SOR codes that name them keep the code, which would no longer be one of your priorities.`,
-      },
-    ];
+    const codes = (content: ConfigurationContent | undefined) => ((content as PrioritiesContent | undefined)?.priorities ?? []).map((p) => p.code);
+    return removedCodesWarning('PRIORITY_REMOVED', codes(before), codes(after), (removed) =>
+      `Your priorities ${removed} would go: work orders and SOR codes that name them keep the code, which would no longer be one of your priorities.`);
   }
 
   protected merge(settings: Settings, content: ConfigurationContent): Settings {
